@@ -1,0 +1,215 @@
+// The validated data, indexed for look-up, after every cross-reference has been checked.
+import { tokenize, stem } from '../nlu/normalize';
+import type { Problem, RawKnowledge } from './load';
+import type {
+  Category,
+  CategoryInfo,
+  Concept,
+  ContextCuesFile,
+  IntentFile,
+  Lesson,
+  QuizQuestion,
+  Service,
+  ServiceException,
+  Task,
+  TaskDefaults,
+} from './schema';
+
+export interface KnowledgeBase {
+  services: Service[];
+  servicesById: Map<string, Service>;
+  categories: Map<Category, CategoryInfo>;
+  tasks: Task[];
+  tasksById: Map<string, Task>;
+  terms: Record<string, string[]>;
+  defaults: Map<string, TaskDefaults>;
+  exceptions: Map<string, ServiceException>; // key: `${service}/${task}`
+  concepts: Concept[];
+  conceptsById: Map<string, Concept>;
+  quiz: QuizQuestion[];
+  lessons: Lesson[];
+  intents: IntentFile[];
+  context: ContextCuesFile;
+}
+
+/** The form two phrases share when the matcher would treat them as the same words. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase).map(stem).join(' ');
+}
+
+export const exceptionKey = (service: string, task: string): string => `${service}/${task}`;
+
+const DATA = (name: string): string => `data/${name}.yaml`;
+
+function indexById<T extends { id: string }>(items: T[], file: string, list: string, problems: Problem[]): Map<string, T> {
+  const map = new Map<string, T>();
+  items.forEach((item, i) => {
+    if (map.has(item.id)) problems.push({ file, path: `${list}[${i}].id`, message: `duplicate id "${item.id}"` });
+    else map.set(item.id, item);
+  });
+  return map;
+}
+
+/** Cross-checks ids and names between files, then builds the look-up maps. */
+export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): KnowledgeBase {
+  const servicesById = indexById(raw.services.services, DATA('services'), 'services', problems);
+  const tasksById = indexById(raw.tasks.tasks, DATA('tasks'), 'tasks', problems);
+  const conceptsById = indexById(raw.concepts.concepts, DATA('concepts'), 'concepts', problems);
+  const quizById = indexById(raw.quiz.questions, DATA('quiz'), 'questions', problems);
+  indexById(raw.lessons.lessons, DATA('lessons'), 'lessons', problems);
+
+  const need = (ok: boolean, file: string, path: string, message: string): void => {
+    if (!ok) problems.push({ file, path, message });
+  };
+
+  const categories = new Map<Category, CategoryInfo>();
+  raw.categories.categories.forEach((c, i) => {
+    need(!categories.has(c.id), DATA('categories'), `categories[${i}].id`, `duplicate category "${c.id}"`);
+    categories.set(c.id, c);
+    c.examples.forEach((s, j) =>
+      need(servicesById.has(s), DATA('categories'), `categories[${i}].examples[${j}]`, `unknown service "${s}"`),
+    );
+  });
+
+  raw.tasks.tasks.forEach((t, i) => {
+    t.when.forEach((rule, j) =>
+      rule.forEach((term, k) =>
+        need(term in raw.tasks.terms, DATA('tasks'), `tasks[${i}].when[${j}][${k}]`, `unknown term "${term}"`),
+      ),
+    );
+    need(t.when.length > 0 || t.phrases.length > 0, DATA('tasks'), `tasks[${i}]`, 'a task needs phrases or when-rules to be recognised');
+    t.related.forEach((r, j) => need(tasksById.has(r), DATA('tasks'), `tasks[${i}].related[${j}]`, `unknown task "${r}"`));
+    if (t.concept) need(conceptsById.has(t.concept), DATA('tasks'), `tasks[${i}].concept`, `unknown concept "${t.concept}"`);
+  });
+
+  const defaults = new Map<string, TaskDefaults>();
+  raw.responsibilities.defaults.forEach((d, i) => {
+    const file = DATA('responsibilities');
+    need(tasksById.has(d.task), file, `defaults[${i}].task`, `unknown task "${d.task}"`);
+    need(!defaults.has(d.task), file, `defaults[${i}].task`, `second defaults entry for "${d.task}"`);
+    defaults.set(d.task, d);
+  });
+  raw.tasks.tasks.forEach((t, i) =>
+    need(defaults.has(t.id), DATA('tasks'), `tasks[${i}]`, `task "${t.id}" has no defaults entry in data/responsibilities.yaml`),
+  );
+
+  const exceptions = new Map<string, ServiceException>();
+  raw.responsibilities.exceptions.forEach((e, i) => {
+    const file = DATA('responsibilities');
+    need(servicesById.has(e.service), file, `exceptions[${i}].service`, `unknown service "${e.service}"`);
+    need(tasksById.has(e.task), file, `exceptions[${i}].task`, `unknown task "${e.task}"`);
+    const key = exceptionKey(e.service, e.task);
+    need(!exceptions.has(key), file, `exceptions[${i}]`, `second exception for ${key}`);
+    exceptions.set(key, e);
+  });
+
+  raw.concepts.concepts.forEach((c, i) =>
+    c.related.forEach((r, j) => need(conceptsById.has(r), DATA('concepts'), `concepts[${i}].related[${j}]`, `unknown concept "${r}"`)),
+  );
+  raw.quiz.questions.forEach((q, i) => {
+    const file = DATA('quiz');
+    if (q.service) need(servicesById.has(q.service), file, `questions[${i}].service`, `unknown service "${q.service}"`);
+    if (q.task) need(tasksById.has(q.task), file, `questions[${i}].task`, `unknown task "${q.task}"`);
+    if (q.concept) need(conceptsById.has(q.concept), file, `questions[${i}].concept`, `unknown concept "${q.concept}"`);
+  });
+  raw.lessons.lessons.forEach((l, i) => {
+    if (l.check) need(quizById.has(l.check), DATA('lessons'), `lessons[${i}].check`, `unknown quiz question "${l.check}"`);
+  });
+
+  checkNames(raw, problems);
+  checkIntentSlots(raw.intents, problems);
+
+  return {
+    services: raw.services.services,
+    servicesById,
+    categories,
+    tasks: raw.tasks.tasks,
+    tasksById,
+    terms: raw.tasks.terms,
+    defaults,
+    exceptions,
+    concepts: raw.concepts.concepts,
+    conceptsById,
+    quiz: raw.quiz.questions,
+    lessons: raw.lessons.lessons,
+    intents: raw.intents,
+    context: raw.context,
+  };
+}
+
+/**
+ * A name must lead to one thing: two services (or two concepts, or a service and a concept) that
+ * share an alias would make the matcher guess. A task may share a word with a service ("iam"):
+ * the matcher tells those apart by the task's other words.
+ */
+function checkNames(raw: RawKnowledge, problems: Problem[]): void {
+  const owners = new Map<string, string>(); // phrase key → "service rds"
+  const claim = (phrase: string, owner: string, file: string, path: string): void => {
+    const key = phraseKey(phrase);
+    if (!key) {
+      problems.push({ file, path, message: `"${phrase}" has no words the matcher can use` });
+      return;
+    }
+    const prior = owners.get(key);
+    // A category and the concept that explains it may share a name: both lead to the same answer.
+    const sameIdea = (a: string, b: string): boolean => a.replace(/^category (.*)$/, 'concept $1-services') === b;
+    if (prior && prior !== owner && !sameIdea(owner, prior) && !sameIdea(prior, owner)) problems.push({ file, path, message: `"${phrase}" points at two things: ${prior} and ${owner}` });
+    else owners.set(key, owner);
+  };
+  raw.services.services.forEach((s, i) => {
+    const who = `service ${s.id}`;
+    claim(s.name, who, DATA('services'), `services[${i}].name`);
+    if (s.fullName) claim(s.fullName, who, DATA('services'), `services[${i}].fullName`);
+    s.aliases.forEach((a, j) => claim(a, who, DATA('services'), `services[${i}].aliases[${j}]`));
+  });
+  raw.concepts.concepts.forEach((c, i) => {
+    const who = `concept ${c.id}`;
+    claim(c.name, who, DATA('concepts'), `concepts[${i}].name`);
+    c.aliases.forEach((a, j) => claim(a, who, DATA('concepts'), `concepts[${i}].aliases[${j}]`));
+  });
+  raw.categories.categories.forEach((c, i) => {
+    const who = `category ${c.id}`;
+    claim(c.name, who, DATA('categories'), `categories[${i}].name`);
+    c.aliases.forEach((a, j) => claim(a, who, DATA('categories'), `categories[${i}].aliases[${j}]`));
+  });
+
+  const taskPhrases = new Map<string, string>();
+  raw.tasks.tasks.forEach((t, i) =>
+    t.phrases.forEach((p, j) => {
+      const key = phraseKey(p);
+      const prior = taskPhrases.get(key);
+      if (prior && prior !== t.id)
+        problems.push({ file: DATA('tasks'), path: `tasks[${i}].phrases[${j}]`, message: `"${p}" points at two tasks: ${prior} and ${t.id}` });
+      else taskPhrases.set(key, t.id);
+    }),
+  );
+  const termPhrases = new Map<string, string>();
+  for (const [term, phrases] of Object.entries(raw.tasks.terms)) {
+    phrases.forEach((p, j) => {
+      const key = phraseKey(p);
+      const prior = termPhrases.get(key);
+      if (prior && prior !== term)
+        problems.push({ file: DATA('tasks'), path: `terms.${term}[${j}]`, message: `"${p}" is in two terms: ${prior} and ${term}` });
+      else termPhrases.set(key, term);
+    });
+  }
+}
+
+const SLOT = /\{([a-z]+)\}/g;
+const SLOTS = new Set(['service', 'task', 'concept', 'category']);
+
+function checkIntentSlots(intents: IntentFile[], problems: Problem[]): void {
+  const seen = new Map<string, string>();
+  for (const file of intents) {
+    file.examples.forEach((ex, i) => {
+      for (const m of ex.matchAll(SLOT))
+        if (!SLOTS.has(m[1]!))
+          problems.push({ file: `intents/${file.intent}.yaml`, path: `examples[${i}]`, message: `unknown slot {${m[1]}}` });
+      const key = ex.toLowerCase().trim();
+      const prior = seen.get(key);
+      if (prior && prior !== file.intent)
+        problems.push({ file: `intents/${file.intent}.yaml`, path: `examples[${i}]`, message: `"${ex}" is also an example of ${prior}` });
+      seen.set(key, file.intent);
+    });
+  }
+}

@@ -1,0 +1,169 @@
+// The shape of every file in data/. Types come from these schemas so data and code never drift.
+import { z } from 'zod';
+
+export const OWNERS = ['aws', 'customer', 'shared'] as const;
+export const Owner = z.enum(OWNERS);
+export type Owner = z.infer<typeof Owner>;
+
+export const CATEGORIES = ['infrastructure', 'container', 'abstracted'] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
+const Text = z.string().trim().min(1, 'must not be empty');
+
+// Every fact rests on an AWS page; a source elsewhere is a mistake, not a style choice.
+export const Source = z
+  .string()
+  .url('must be a URL')
+  .regex(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//, 'must be an AWS documentation page (https://docs.aws.amazon.com/… or https://aws.amazon.com/…)');
+
+export const Service = z.strictObject({
+  id: Id,
+  name: Text, // AWS's own short name: "Amazon RDS", "AWS Lambda"
+  fullName: Text.optional(), // "Amazon Relational Database Service"
+  aliases: z.array(Text).default([]),
+  category: Category,
+  summary: Text, // what it is, in one line
+  source: Source, // the service's "Security in …" page
+});
+export type Service = z.infer<typeof Service>;
+
+export const ServicesFile = z.strictObject({ services: z.array(Service).min(1) });
+
+export const CategoryInfo = z.strictObject({
+  id: Category,
+  name: Text,
+  aliases: z.array(Text).default([]),
+  aws: Text,
+  customer: Text,
+  examples: z.array(Id).min(1),
+  source: Source,
+});
+export type CategoryInfo = z.infer<typeof CategoryInfo>;
+export const CategoriesFile = z.strictObject({ categories: z.array(CategoryInfo).length(3) });
+
+// Terms are the words people use, grouped by meaning; a task is recognised when all terms of one
+// of its rules appear in a message, so "update the OS on our boxes" needs no example of its own.
+export const Task = z.strictObject({
+  id: Id,
+  name: Text,
+  phrases: z.array(Text).default([]), // a phrase alone names the task
+  when: z.array(z.array(Id).min(1)).default([]), // each rule: term ids that must all be present
+  concept: Id.optional(), // the concept that explains it, if any
+  related: z.array(Id).default([]),
+});
+export type Task = z.infer<typeof Task>;
+
+export const TasksFile = z.strictObject({
+  terms: z.record(Id, z.array(Text).min(1)),
+  tasks: z.array(Task).min(1),
+});
+
+export const Fact = z.strictObject({
+  owner: Owner,
+  aws: Text, // what AWS does; "{service}" is filled in
+  customer: Text, // what the customer does
+  nuance: Text.optional(),
+  source: Source,
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const TaskDefaults = z.strictObject({
+  task: Id,
+  general: Fact, // the rule when no service is named
+  infrastructure: Fact.partial().optional(),
+  container: Fact.partial().optional(),
+  abstracted: Fact.partial().optional(),
+});
+export type TaskDefaults = z.infer<typeof TaskDefaults>;
+
+export const ServiceException = Fact.extend({
+  service: Id,
+  task: Id,
+  reason: Text, // why this service differs from its category
+});
+export type ServiceException = z.infer<typeof ServiceException>;
+
+export const ResponsibilitiesFile = z.strictObject({
+  defaults: z.array(TaskDefaults).min(1),
+  exceptions: z.array(ServiceException).default([]),
+});
+
+export const Concept = z.strictObject({
+  id: Id,
+  name: Text,
+  aliases: z.array(Text).default([]),
+  summary: Text,
+  detail: Text,
+  example: Text.optional(),
+  related: z.array(Id).default([]),
+  source: Source,
+});
+export type Concept = z.infer<typeof Concept>;
+export const ConceptsFile = z.strictObject({ concepts: z.array(Concept).min(1) });
+
+export const QuizQuestion = z
+  .strictObject({
+    id: Id,
+    question: Text,
+    choices: z.array(Text).min(2).max(4),
+    answer: z.number().int().min(0), // index into choices
+    explanation: Text,
+    source: Source,
+    service: Id.optional(),
+    task: Id.optional(),
+    concept: Id.optional(),
+  })
+  .refine((q) => q.answer < q.choices.length, { message: 'answer must point at one of the choices', path: ['answer'] });
+export type QuizQuestion = z.infer<typeof QuizQuestion>;
+export const QuizFile = z.strictObject({ questions: z.array(QuizQuestion).min(1) });
+
+export const LessonStep = z.strictObject({
+  title: Text,
+  text: Text,
+  tryAsking: z.array(Text).default([]),
+});
+export const Lesson = z.strictObject({
+  id: Id,
+  title: Text,
+  goal: Text,
+  steps: z.array(LessonStep).min(1),
+  check: Id.optional(), // a quiz question id that closes the lesson
+  source: Source,
+});
+export type Lesson = z.infer<typeof Lesson>;
+export const LessonsFile = z.strictObject({ lessons: z.array(Lesson).min(1) });
+
+// intents/*.yaml: how people ask, as plain data (like Rasa's nlu.yml).
+export const INTENTS = [
+  'responsibility',
+  'service',
+  'concept',
+  'compare',
+  'quiz',
+  'onboarding',
+  'help',
+  'smalltalk',
+  'unknown',
+] as const;
+export const IntentName = z.enum(INTENTS);
+export type IntentName = z.infer<typeof IntentName>;
+
+export const IntentFile = z.strictObject({
+  intent: IntentName,
+  description: Text,
+  // Phrases that point at this intent wherever they appear ("quiz me", "vs", "whose job").
+  cues: z.array(Text).default([]),
+  // Whole messages as people write them; {service}, {task}, {concept} and {category} stand for any of those.
+  examples: z.array(Text).min(1),
+});
+export type IntentFile = z.infer<typeof IntentFile>;
+
+// intents/context.yaml: phrases that make a message lean on the one before it.
+export const ContextCuesFile = z.strictObject({
+  followUp: z.array(Text).min(1), // "and for", "what about"
+  why: z.array(Text).min(1), // "why", "how come"
+  examples: z.array(z.strictObject({ after: Text, message: Text, means: Text })).default([]),
+});
+export type ContextCuesFile = z.infer<typeof ContextCuesFile>;

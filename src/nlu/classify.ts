@@ -1,0 +1,82 @@
+// Picks the intent from the entities found and the cues present. The rules read in order; the
+// first that applies wins. Entities carry most of the weight because they are what the answer
+// needs: a "who" question with no task in it cannot be answered as a responsibility question.
+import type { IntentName } from '../kb/schema';
+import type { Entities } from './entities';
+
+export interface Classification {
+  intent: IntentName;
+  confidence: number;
+  /** Which rule decided, for debugging and tests. */
+  rule: string;
+}
+
+/** Below this the bot offers "Did you mean…?" instead of answering. */
+export const CONFIDENCE_THRESHOLD = 0.6;
+/** How close to an example a message must be for an intent with no entities (help, smalltalk…). */
+const SIMILARITY_THRESHOLD = 0.5;
+const ENTITY_FREE: ReadonlySet<IntentName> = new Set(['quiz', 'onboarding', 'help', 'smalltalk']);
+const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'v']);
+
+function servicesJoined(e: Entities): boolean {
+  const spans = e.mentions.filter((m) => m.kind === 'service' && e.services.slice(0, 2).some((s) => s.id === m.id));
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const between = e.words.fixed.slice(spans[i]!.end, spans[i + 1]!.start).filter((w) => !['amazon', 'aws', 'the'].includes(w));
+    if (spans[i]!.id !== spans[i + 1]!.id && between.length === 1 && JOINERS.has(between[0]!)) return true;
+  }
+  return false;
+}
+
+export function classify(e: Entities, similarity: ReadonlyMap<IntentName, number>): Classification {
+  const words = e.words.fixed.length;
+  if (words === 0) return { intent: 'unknown', confidence: 1, rule: 'empty' };
+  const cue = (i: IntentName): number => e.cues.get(i) ?? 0;
+  const task = e.task;
+  const strongTask = task !== undefined && (task.rule.terms.length >= 2 || task.rule.terms[0]!.startsWith('='));
+  const nServices = e.services.length;
+  const fuzz = (c: number): number => c * (task?.fuzzy ? 0.85 : 1) * (e.fuzzyService ? 0.85 : 1);
+
+  if (cue('unknown') > 0 && !strongTask && !(e.concepts.length > 0 && cue('concept') > 0))
+    return { intent: 'unknown', confidence: 0.9, rule: 'off-topic cue' };
+  if (cue('quiz') > 0) return { intent: 'quiz', confidence: 0.95, rule: 'quiz cue' };
+  if (cue('onboarding') > 0 && !task) return { intent: 'onboarding', confidence: 0.9, rule: 'onboarding cue' };
+
+  const twoThings = nServices >= 2 || e.categories.length >= 2;
+  if (twoThings && (cue('compare') > 0 || (nServices >= 2 && (!task || servicesJoined(e)))))
+    return { intent: 'compare', confidence: fuzz(0.9), rule: 'two services or categories' };
+
+  // "thanks for the help" is a thank-you; the greeting reply lists what the bot can do anyway.
+  const politeOnly = cue('smalltalk') > 0 && words <= 6;
+  if (cue('help') > 0 && !politeOnly && !task && nServices === 0 && e.concepts.length === 0)
+    return { intent: 'help', confidence: 0.95, rule: 'help cue' };
+
+  if (e.concepts.length > 0 && nServices === 0) {
+    if (task && cue('responsibility') > 0 && cue('concept') === 0)
+      return { intent: 'responsibility', confidence: fuzz(0.9), rule: 'who-question about a task that is also a concept' };
+    return { intent: 'concept', confidence: 0.9, rule: 'concept named' };
+  }
+  if (task) {
+    // A bare "script" or "data" with nothing else known is a weak reading of the question; with
+    // several words the bot cannot place, it is more likely a request from another field.
+    const supported = strongTask || nServices > 0 || cue('responsibility') > 0;
+    if (!supported && e.unexplained >= 3) return { intent: 'unknown', confidence: 0.6, rule: 'weak task among unknown words' };
+    const base = supported ? 0.95 : 0.7;
+    return { intent: 'responsibility', confidence: fuzz(base), rule: 'task named' };
+  }
+  if (nServices > 0) return { intent: 'service', confidence: fuzz(0.9), rule: 'service named without a task' };
+  if (e.categories.length > 0) return { intent: 'concept', confidence: 0.85, rule: 'category named' };
+
+  if (cue('smalltalk') > 0 && words <= 6) return { intent: 'smalltalk', confidence: 0.9, rule: 'smalltalk cue' };
+
+  let bestIntent: IntentName = 'unknown';
+  let best = 0;
+  for (const [intent, s] of similarity) {
+    if (ENTITY_FREE.has(intent) && s > best) {
+      best = s;
+      bestIntent = intent;
+    }
+  }
+  if (best >= SIMILARITY_THRESHOLD) return { intent: bestIntent, confidence: best, rule: 'closest example' };
+  return { intent: 'unknown', confidence: 0.8, rule: 'nothing recognised' };
+}

@@ -1,0 +1,108 @@
+// Message text → Interpretation {intent, entities, confidence}: the matcher's one entry point.
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { Category, Concept, IntentName, Owner, Service, Task } from '../kb/schema';
+import { classify } from './classify';
+import { extractEntities, type Entities } from './entities';
+import { buildLexicon, type Lexicon } from './lexicon';
+import { stem } from './normalize';
+import { ExampleIndex, type Example } from './similarity';
+
+export interface Interpretation {
+  intent: IntentName;
+  confidence: number;
+  rule: string;
+  services: Service[]; // most relevant first
+  task?: Task;
+  taskAlternatives: Task[];
+  concepts: Concept[];
+  categories: Category[];
+  /** "and for S3?": the message leans on the previous question. */
+  followUp: boolean;
+  /** "why?": the message asks for the reasoning behind the previous answer. */
+  why: boolean;
+  /** What the asker assumed ("does AWS patch…" → aws), so the answer can confirm or correct it. */
+  presumedOwner?: Exclude<Owner, 'shared'>;
+  /** True when typo repair was needed to understand a name. */
+  corrected: boolean;
+}
+
+const SLOT_WORD = (slot: string): string => `slot${slot}`;
+const SLOT_RE = /\{(service|task|concept|category)\}/g;
+const SLOT_BY_STEM = new Map(['service', 'task', 'concept', 'category'].map((s) => [stem(SLOT_WORD(s)), s]));
+const AWS_GUESS = ['doe aw', 'doe amazon', 'is aw', 'is amazon'];
+const CUSTOMER_GUESS = ['our problem', 'my problem', 'our job', 'my job', 'on u', 'on me', 'up to u', 'up to me', 'do we have to', 'do we need to', 'do i have to', 'do i need to', 'ourselv', 'myself'];
+
+/** Replaces each known name by its slot, so examples and messages compare on their shape. */
+function delexicalize(e: Entities): string[] {
+  const out: string[] = [];
+  const slotAt = new Map<number, { slot: string; end: number }>();
+  for (const m of e.mentions) {
+    if (m.kind === 'cue') continue;
+    const slot = m.kind === 'term' ? 'task' : m.kind;
+    const prior = slotAt.get(m.start);
+    if (!prior || prior.end < m.end) slotAt.set(m.start, { slot, end: m.end });
+  }
+  for (let i = 0; i < e.words.stems.length; ) {
+    const s = slotAt.get(i);
+    if (s) {
+      const token = `{${s.slot}}`;
+      if (out[out.length - 1] !== token) out.push(token);
+      i = s.end;
+    } else {
+      const w = e.words.stems[i]!;
+      const slot = SLOT_BY_STEM.get(w);
+      out.push(slot ? `{${slot}}` : w);
+      i++;
+    }
+  }
+  return out;
+}
+
+export class Interpreter {
+  readonly lexicon: Lexicon;
+  private readonly examples: ExampleIndex;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.lexicon = buildLexicon(kb);
+    for (const slot of ['service', 'task', 'concept', 'category']) this.lexicon.speller.addKnown(SLOT_WORD(slot));
+    const examples: Example[] = [];
+    for (const file of kb.intents)
+      for (const ex of file.examples) {
+        const text = ex.replace(SLOT_RE, (_m, slot: string) => ` ${SLOT_WORD(slot)} `);
+        examples.push({ intent: file.intent, tokens: delexicalize(extractEntities(text, kb, this.lexicon)) });
+      }
+    this.examples = new ExampleIndex(examples);
+  }
+
+  interpret(text: string): Interpretation {
+    const e = extractEntities(text, this.kb, this.lexicon);
+    const similarity = this.examples.score(delexicalize(e));
+    const c = classify(e, similarity);
+    const hasEntity = e.task !== undefined || e.services.length > 0 || e.concepts.length > 0 || e.categories.length > 0;
+    const first = e.words.stems.slice(0, 2);
+    const startsWith = (cues: ReadonlySet<string>): boolean =>
+      cues.has(first[0] ?? '') || cues.has(first.join(' '));
+    const why = !hasEntity && [...e.cueWords].some((w) => this.lexicon.whyCues.has(w));
+    const followUp =
+      hasEntity && !(e.task && e.services.length > 0) && (startsWith(this.lexicon.followUpCues) || e.words.fixed.length <= 3);
+    let presumedOwner: Interpretation['presumedOwner'];
+    const joined = ` ${e.words.stems.join(' ')} `;
+    const guessesAws = AWS_GUESS.some((g) => joined.includes(` ${g} `));
+    const guessesCustomer = CUSTOMER_GUESS.some((g) => joined.includes(` ${g} `));
+    if (guessesAws !== guessesCustomer) presumedOwner = guessesAws ? 'aws' : 'customer';
+    return {
+      intent: c.intent,
+      confidence: Math.round(c.confidence * 100) / 100,
+      rule: c.rule,
+      services: e.services,
+      task: e.task?.task,
+      taskAlternatives: e.task?.alternatives ?? [],
+      concepts: e.concepts,
+      categories: e.categories,
+      followUp,
+      why,
+      presumedOwner,
+      corrected: e.words.corrected.some(Boolean),
+    };
+  }
+}
