@@ -22,6 +22,7 @@ export interface KnowledgeBase {
   tasks: Task[];
   tasksById: Map<string, Task>;
   terms: Record<string, string[]>;
+  weakTerms: ReadonlySet<string>;
   defaults: Map<string, TaskDefaults>;
   exceptions: Map<string, ServiceException>; // key: `${service}/${task}`
   concepts: Concept[];
@@ -71,6 +72,9 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     );
   });
 
+  raw.tasks.weakTerms.forEach((term, i) =>
+    need(term in raw.tasks.terms, DATA('tasks'), `weakTerms[${i}]`, `unknown term "${term}"`),
+  );
   raw.tasks.tasks.forEach((t, i) => {
     t.when.forEach((rule, j) =>
       rule.forEach((term, k) =>
@@ -126,6 +130,7 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     tasks: raw.tasks.tasks,
     tasksById,
     terms: raw.tasks.terms,
+    weakTerms: new Set(raw.tasks.weakTerms),
     defaults,
     exceptions,
     concepts: raw.concepts.concepts,

@@ -14,6 +14,7 @@ import {
   ServicesFile,
   TasksFile,
 } from './schema';
+import { readCache } from './cache';
 import { buildKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 
 /** One thing wrong with the data, told as `file: path: message`. */
@@ -140,10 +141,13 @@ export function readKnowledge(sources: Sources = defaultSources(), problems: Pro
   return { ...(raw as Omit<RawKnowledge, 'intents' | 'context'>), intents, context: context! };
 }
 
+/** Where the build writes the compiled knowledge of the package's own data/ and intents/. */
+export const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'knowledge.json');
+
 /** Loads, validates, cross-checks and indexes; throws KnowledgeBaseError listing every problem. */
-export function loadKnowledgeBase(sources: Sources = defaultSources()): KnowledgeBase {
+export function loadKnowledgeBase(sources: Sources = defaultSources(), cacheFile: string | null = CACHE_FILE): KnowledgeBase {
   const problems: Problem[] = [];
-  const raw = readKnowledge(sources, problems);
+  const raw = (cacheFile ? readCache(cacheFile, sources) : undefined) ?? readKnowledge(sources, problems);
   if (!raw) throw new KnowledgeBaseError(problems);
   const kb = buildKnowledgeBase(raw, problems);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);

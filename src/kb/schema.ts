@@ -56,6 +56,7 @@ export const Task = z.strictObject({
 export type Task = z.infer<typeof Task>;
 
 export const TasksFile = z.strictObject({
+  weakTerms: z.array(Id).default([]),
   terms: z.record(Id, z.array(Text).min(1)),
   tasks: z.array(Task).min(1),
 });

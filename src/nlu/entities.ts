@@ -91,17 +91,46 @@ function dropContained(mentions: Mention[]): Mention[] {
 
 const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
 
-function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], w: Words): TaskMatch | undefined {
+function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services: Mention[], w: Words): TaskMatch | undefined {
   if (terms.length === 0) return undefined;
   const present = new Map<string, Mention[]>();
   for (const m of terms) present.set(m.id, [...(present.get(m.id) ?? []), m]);
+  // A word that is also the service's name ("IAM" in "the IAM service") says little about the task.
+  const isServiceName = (m: Mention): boolean => services.some((s) => s.start === m.start && s.end === m.end);
+  /** The rule's first thing-naming word, or undefined when it has only scene-setters or service names. */
+  const anchor = (rule: TaskRule): Mention | undefined => {
+    let first: Mention | undefined;
+    for (const t of rule.terms) {
+      if (kb.weakTerms.has(t)) continue;
+      for (const m of present.get(t) ?? []) if (!isServiceName(m) && (!first || m.start < first.start)) first = m;
+    }
+    return first;
+  };
+  // Which rule wins: one that names a thing over one made of scene-setting words alone; then more
+  // terms; then the one whose thing-naming word comes first ("security groups for a compute
+  // environment"), except in a compound, where the last word is the head ("network DDoS protection");
+  // then the task listed first in tasks.yaml.
+  const beats = (a: TaskRule, aAt: Mention | undefined, b: TaskRule, bAt: Mention | undefined): boolean => {
+    if (Boolean(aAt) !== Boolean(bAt)) return Boolean(aAt);
+    if (a.terms.length !== b.terms.length) return a.terms.length > b.terms.length;
+    if (aAt && bAt && aAt.start !== bAt.start) {
+      if (aAt.end === bAt.start) return false; // a modifies b
+      if (bAt.end === aAt.start) return true; // b modifies a
+      return aAt.start < bAt.start;
+    }
+    return a.order < b.order;
+  };
   let best: TaskRule | undefined;
+  let bestAt: Mention | undefined;
   const matched: TaskRule[] = [];
   for (const rule of lex.rules) {
     if (!rule.terms.every((t) => present.has(t))) continue;
     matched.push(rule);
-    if (!best || rule.terms.length > best.terms.length || (rule.terms.length === best.terms.length && rule.order < best.order))
+    const at = anchor(rule);
+    if (!best || beats(rule, at, best, bestAt)) {
       best = rule;
+      bestAt = at;
+    }
   }
   if (!best) return undefined;
   const covered: Array<[number, number]> = [];
@@ -168,8 +197,8 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
   const words = repairWords(text, lex);
   const mentions = dropContained(lex.gazetteer.scan(words.stems));
   const terms = mentions.filter((m) => m.kind === 'term');
-  const task = resolveTask(kb, lex, terms, words);
   const serviceMentions = mentions.filter((m) => m.kind === 'service');
+  const task = resolveTask(kb, lex, terms, serviceMentions, words);
   const services = rankServices(kb, serviceMentions, words, task?.covered ?? []);
   const fuzzyService = serviceMentions.some((m) => services[0]?.id === m.id && spanFuzzy(words, m.start, m.end));
 

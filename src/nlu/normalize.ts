@@ -37,8 +37,12 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/'s\b/g, ''], // possessive: "aws's" → "aws"
 ];
 
+const SIMPLE = /^[a-z0-9 ]*$/;
+
 /** Lowercase words, contractions expanded, accents and punctuation gone. */
 export function tokenize(input: string): string[] {
+  // Most knowledge-base phrases are already plain words: skip the markup and contraction work.
+  if (SIMPLE.test(input)) return input.split(' ').filter((w) => w.length > 0 && w.length <= 40).slice(0, MAX_TOKENS);
   let s = stripMarkup(input).toLowerCase().replace(/[’‘`´]/g, "'");
   s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);

@@ -44,28 +44,37 @@ function deletes(word: string, depth: number, into: Set<string>): void {
 
 export class SpellingCorrector {
   private readonly known: Set<string>;
-  /** A word or one of its single deletions → the known words it came from. */
-  private readonly index = new Map<string, string[]>();
+  private readonly targets: string[];
+  /** A word or one of its single deletions → the known words it came from; built on first need. */
+  private indexCache: Map<string, string[]> | undefined;
   /** Corrections already worked out; bounded so that odd input cannot grow it without end. */
   private readonly memo = new Map<string, string | null>();
   private static readonly MEMO_LIMIT = 5000;
 
   constructor(words: Iterable<string>) {
     this.known = new Set(words);
-    for (const w of this.known) {
-      if (w.length < 3) continue;
-      this.add(w, w);
-      const ds = new Set<string>();
-      deletes(w, 1, ds);
-      for (const d of ds) this.add(d, w);
-    }
+    this.targets = [...this.known];
   }
 
-  private add(key: string, word: string): void {
-    const list = this.index.get(key);
-    if (list) {
-      if (!list.includes(word)) list.push(word);
-    } else this.index.set(key, [word]);
+  /** Most messages have no typo, so a short-lived `ask` never pays for the index. */
+  private get index(): Map<string, string[]> {
+    if (this.indexCache) return this.indexCache;
+    const index = new Map<string, string[]>();
+    const add = (key: string, word: string): void => {
+      const list = index.get(key);
+      if (list) {
+        if (!list.includes(word)) list.push(word);
+      } else index.set(key, [word]);
+    };
+    for (const w of this.targets) {
+      if (w.length < 3) continue;
+      add(w, w);
+      const ds = new Set<string>();
+      deletes(w, 1, ds);
+      for (const d of ds) add(d, w);
+    }
+    this.indexCache = index;
+    return index;
   }
 
   /** Marks a word as known without making it a correction target. */
@@ -88,8 +97,9 @@ export class SpellingCorrector {
     deletes(word, max, probes);
     let best: string | null = null;
     let bestScore = Infinity;
+    const index = this.index;
     for (const p of probes) {
-      const candidates = this.index.get(p);
+      const candidates = index.get(p);
       if (!candidates) continue;
       for (const c of candidates) {
         const d = editDistance(word, c, max);

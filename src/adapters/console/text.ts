@@ -1,0 +1,33 @@
+// Reply → text for a terminal or a pipe: the same content the chat adapters render richly.
+import { OWNER_LABEL, type Reply } from '../../conversation/reply';
+
+export interface TextStyle {
+  color: boolean;
+}
+
+const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m', aws: '\x1b[33m', customer: '\x1b[36m', shared: '\x1b[35m' };
+
+/** Strips control characters so that nothing in a reply can move the cursor or recolour a terminal. */
+const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '');
+
+export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
+  const c = (code: string, s: string): string => (style.color ? `${code}${s}${ANSI.reset}` : s);
+  const lines: string[] = [];
+  const badge = reply.owner ? c(ANSI.bold + ANSI[reply.owner], `[${OWNER_LABEL[reply.owner]}]`) + ' ' : '';
+  lines.push(badge + c(ANSI.bold, clean(reply.title)));
+  lines.push(clean(reply.summary));
+  for (const s of reply.sections) lines.push(`• ${c(ANSI.bold, clean(s.label))}: ${clean(s.text)}`);
+  if (reply.choices.length > 0) {
+    lines.push(`${c(ANSI.dim, `${clean(reply.choicesLabel ?? 'Options')}:`)}`);
+    reply.choices.forEach((ch, i) => lines.push(`  ${i + 1}. ${clean(ch.label)}`));
+  }
+  if (reply.sources.length > 0) lines.push(`${c(ANSI.dim, 'Sources:')} ${reply.sources.map((s) => s.url).join(' ')}`);
+  return lines.join('\n');
+}
+
+/** The plain text of the JSON answer: the reply without the list of follow-up buttons. */
+export function plainText(reply: Reply): string {
+  const parts = [reply.summary, ...reply.sections.map((s) => `${s.label}: ${s.text}`)];
+  if (reply.intent === 'quiz' || reply.title === 'Did you mean…?') parts.push(...reply.choices.map((ch) => ch.label));
+  return clean(parts.join('\n'));
+}

@@ -1,0 +1,20 @@
+// The command line's help text and its one error type for user mistakes.
+export const USAGE = `whosejob: who is responsible for what under the AWS Shared Responsibility Model
+
+Usage:
+  whosejob ask "who patches RDS?"     answer one question, as text
+  whosejob ask --json "question"      answer one question as a JSON line
+  whosejob ask --json                 answer each line of standard input as a JSON line
+  whosejob chat                       chat in the terminal
+  whosejob kb check [--data DIR] [--intents DIR]
+                                      validate data/ and intents/
+  whosejob help                       this text
+`;
+
+/** A mistake in how the command was called: one line on stderr, exit status 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,30 @@
+// The JSON answer of CONTRACT.md, one per question.
+import type { IntentName, Owner } from '../kb/schema';
+import { plainText } from '../adapters/console/text';
+import type { ReplyFacts } from './reply';
+import type { Turn } from './bot';
+
+export interface JsonAnswer {
+  question: string;
+  intent: IntentName;
+  service: ReplyFacts['service'];
+  task: ReplyFacts['task'];
+  owner: Owner | null;
+  confidence: number;
+  text: string;
+  sources: string[];
+}
+
+export function toJsonAnswer(question: string, turn: Turn): JsonAnswer {
+  const { reply, interpretation } = turn;
+  return {
+    question,
+    intent: reply.intent,
+    service: reply.facts.service,
+    task: reply.facts.task,
+    owner: reply.intent === 'responsibility' ? reply.facts.owner : null,
+    confidence: interpretation.confidence,
+    text: plainText(reply),
+    sources: reply.sources.map((s) => s.url),
+  };
+}
