@@ -6,24 +6,23 @@ import { toJsonAnswer } from '../conversation/answer-json';
 import type { Bot } from '../conversation/bot';
 import { MAX_INPUT_CHARS } from '../nlu/normalize';
 
-/** Each question of a batch is its own conversation: answers never lean on the line before. */
-export function answerOne(bot: Bot, question: string, id: number): ReturnType<typeof toJsonAnswer> {
-  const turn = bot.handle({ text: question, user: 'cli', conversation: `batch-${id}`, platform: 'cli' });
+/** Each question of a batch stands alone: answers never lean on the line before. */
+export function answerOne(bot: Bot, question: string): ReturnType<typeof toJsonAnswer> {
+  const turn = bot.answerOnce(question);
   return toJsonAnswer(question.length > MAX_INPUT_CHARS ? question.slice(0, MAX_INPUT_CHARS) : question, turn);
 }
 
 export function askText(bot: Bot, question: string, color: boolean): string {
-  const turn = bot.handle({ text: question, user: 'cli', conversation: 'ask', platform: 'cli' });
+  const turn = bot.answerOnce(question);
   return renderText(turn.reply, { color });
 }
 
 /** Streams stdin line by line so a large batch never sits in memory whole. */
 export async function askBatch(bot: Bot, input: Readable, output: Writable): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity });
-  let id = 0;
   let buffer = '';
   for await (const line of lines) {
-    buffer += `${JSON.stringify(answerOne(bot, line, id++))}\n`;
+    buffer += `${JSON.stringify(answerOne(bot, line))}\n`;
     if (buffer.length > 64 * 1024) {
       if (!output.write(buffer)) await new Promise((resolve) => output.once('drain', resolve));
       buffer = '';

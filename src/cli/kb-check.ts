@@ -20,7 +20,7 @@ export function checkKnowledge(sources: Sources): CheckResult {
     file.examples.forEach((ex, i) => {
       const got = interpreter.interpret(fillSlots(ex, kb)).intent;
       if (got !== file.intent)
-        problems.push({ file: `intents/${file.intent}.yaml`, path: `examples[${i}]`, message: `"${ex}" is read as ${got}` });
+        problems.push({ file: `${raw.intentsLabel}/${file.intent}.yaml`, path: `examples[${i}]`, message: `"${ex}" is read as ${got}` });
     });
   }
   const summary = `ok: ${kb.services.length} services, ${kb.tasks.length} tasks, ${kb.exceptions.size} service exceptions, ${kb.concepts.length} concepts, ${kb.quiz.length} quiz questions, ${kb.lessons.length} lessons, ${kb.intents.reduce((n, f) => n + f.examples.length, 0)} intent examples`;

@@ -54,7 +54,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         await askBatch(bot, io.stdin, io.stdout);
         return 0;
       }
-      io.stdout.write(json ? `${JSON.stringify(answerOne(bot, question, 0))}\n` : `${askText(bot, question, useColor(io))}\n`);
+      io.stdout.write(json ? `${JSON.stringify(answerOne(bot, question))}\n` : `${askText(bot, question, useColor(io))}\n`);
       return 0;
     }
     case 'chat': {

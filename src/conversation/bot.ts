@@ -27,6 +27,8 @@ export interface Message {
 
 export interface Turn {
   reply: Reply;
+  /** True when the reply explains the previous one ("why?"), which stays the one to explain. */
+  explainsLast?: boolean;
   /** What the bot understood, after context was applied ("and for S3?" carries the last task). */
   interpretation: Interpretation;
 }
@@ -51,6 +53,12 @@ export class Bot {
     this.pool = quizPool(kb);
   }
 
+  /** One question with no conversation around it (the CLI's batch mode): nothing is remembered. */
+  answerOnce(text: string): Turn {
+    const state: ConversationState = { lastServiceIds: [], quizCount: 0, touched: 0 };
+    return this.respond(text, state, `once:${text.length}`);
+  }
+
   handle(message: Message): Turn {
     const key = `${message.platform}:${message.conversation}`;
     const state = this.memory.get(key);
@@ -59,22 +67,25 @@ export class Bot {
       state.lastTaskId = turn.reply.facts.task?.id;
       state.lastServiceIds = turn.interpretation.services.map((s) => s.id);
     }
-    if (turn.reply.intent !== 'unknown') state.lastReply = turn.reply;
+    if (turn.reply.intent !== 'unknown' && !turn.explainsLast) state.lastReply = turn.reply;
     this.memory.set(key, state);
     return turn;
   }
 
   private respond(text: string, state: ConversationState, key: string): Turn {
+    let interp = this.interpreter.interpret(text);
     if (state.pendingQuiz) {
       const item = state.pendingQuiz;
-      const chosen = readAnswer(item, text);
+      // "do we patch rds?" while a question is pending is a new question, not the answer "You".
+      const asksSomething = interp.task !== undefined || interp.services.length > 0 || interp.concepts.length > 0;
+      const chosen = asksSomething ? undefined : readAnswer(item, text);
       if (chosen !== undefined) {
         state.pendingQuiz = undefined;
-        return { reply: verdictReply(item, chosen), interpretation: synthetic(this.interpreter.interpret(text), 'quiz') };
+        return { reply: verdictReply(item, chosen), interpretation: synthetic(interp, 'quiz') };
       }
     }
-    let interp = this.interpreter.interpret(text);
-    if (interp.why && state.lastReply) return { reply: whyReply(state.lastReply), interpretation: interp };
+    if (interp.why && state.lastReply && state.lastReply.sources.length > 0)
+      return { reply: whyReply(state.lastReply), interpretation: interp, explainsLast: true };
     interp = this.withContext(interp, state);
     return { reply: this.route(interp, text, state, key), interpretation: interp };
   }

@@ -54,8 +54,18 @@ export const OWNER_PHRASE: Record<Owner, string> = {
 
 export const NO_FACTS: ReplyFacts = { service: null, task: null, owner: null };
 
+const linkCache = new Map<string, SourceLink>();
+
 /** A title for a source link, from its address, so every link reads as what it is. */
 export function sourceLink(url: string): SourceLink {
+  const cached = linkCache.get(url);
+  if (cached) return cached;
+  const link = makeLink(url);
+  if (linkCache.size < 2000) linkCache.set(url, link); // the knowledge base has a few hundred addresses
+  return link;
+}
+
+function makeLink(url: string): SourceLink {
   const path = url.replace(/^https:\/\/[^/]+\//, '').replace(/\.html?$/, '');
   const parts = path.split('/').filter(Boolean);
   const guide = parts[0] ?? 'aws';

@@ -40,7 +40,6 @@ export function phraseKey(phrase: string): string {
 
 export const exceptionKey = (service: string, task: string): string => `${service}/${task}`;
 
-const DATA = (name: string): string => `data/${name}.yaml`;
 
 function indexById<T extends { id: string }>(items: T[], file: string, list: string, problems: Problem[]): Map<string, T> {
   const map = new Map<string, T>();
@@ -53,6 +52,8 @@ function indexById<T extends { id: string }>(items: T[], file: string, list: str
 
 /** Cross-checks ids and names between files, then builds the look-up maps. */
 export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): KnowledgeBase {
+  const DATA = (name: string): string => `${raw.dataLabel}/${name}.yaml`;
+  const skipped = new Set(raw.skipped);
   const servicesById = indexById(raw.services.services, DATA('services'), 'services', problems);
   const tasksById = indexById(raw.tasks.tasks, DATA('tasks'), 'tasks', problems);
   const conceptsById = indexById(raw.concepts.concepts, DATA('concepts'), 'concepts', problems);
@@ -60,7 +61,9 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
   indexById(raw.lessons.lessons, DATA('lessons'), 'lessons', problems);
 
   const need = (ok: boolean, file: string, path: string, message: string): void => {
-    if (!ok) problems.push({ file, path, message });
+    // An entry that already failed validation is reported once, not again as "unknown".
+    const about = /"([^"]+)"/.exec(message)?.[1];
+    if (!ok && !(message.startsWith('unknown') && about !== undefined && skipped.has(about))) problems.push({ file, path, message });
   };
 
   const categories = new Map<Category, CategoryInfo>();
@@ -120,8 +123,8 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     if (l.check) need(quizById.has(l.check), DATA('lessons'), `lessons[${i}].check`, `unknown quiz question "${l.check}"`);
   });
 
-  checkNames(raw, problems);
-  checkIntentSlots(raw.intents, problems);
+  checkNames(raw, problems, DATA);
+  checkIntentSlots(raw.intents, problems, raw.intentsLabel);
 
   return {
     services: raw.services.services,
@@ -147,7 +150,7 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
  * share an alias would make the matcher guess. A task may share a word with a service ("iam"):
  * the matcher tells those apart by the task's other words.
  */
-function checkNames(raw: RawKnowledge, problems: Problem[]): void {
+function checkNames(raw: RawKnowledge, problems: Problem[], DATA: (name: string) => string): void {
   const owners = new Map<string, string>(); // phrase key → "service rds"
   const claim = (phrase: string, owner: string, file: string, path: string): void => {
     const key = phraseKey(phrase);
@@ -203,17 +206,17 @@ function checkNames(raw: RawKnowledge, problems: Problem[]): void {
 const SLOT = /\{([a-z]+)\}/g;
 const SLOTS = new Set(['service', 'task', 'concept', 'category']);
 
-function checkIntentSlots(intents: IntentFile[], problems: Problem[]): void {
+function checkIntentSlots(intents: IntentFile[], problems: Problem[], label: string): void {
   const seen = new Map<string, string>();
   for (const file of intents) {
     file.examples.forEach((ex, i) => {
       for (const m of ex.matchAll(SLOT))
         if (!SLOTS.has(m[1]!))
-          problems.push({ file: `intents/${file.intent}.yaml`, path: `examples[${i}]`, message: `unknown slot {${m[1]}}` });
+          problems.push({ file: `${label}/${file.intent}.yaml`, path: `examples[${i}]`, message: `unknown slot {${m[1]}}` });
       const key = ex.toLowerCase().trim();
       const prior = seen.get(key);
       if (prior && prior !== file.intent)
-        problems.push({ file: `intents/${file.intent}.yaml`, path: `examples[${i}]`, message: `"${ex}" is also an example of ${prior}` });
+        problems.push({ file: `${label}/${file.intent}.yaml`, path: `examples[${i}]`, message: `"${ex}" is also an example of ${prior}` });
       seen.set(key, file.intent);
     });
   }

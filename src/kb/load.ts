@@ -1,17 +1,25 @@
 // Reads data/ and intents/, validates each file with its schema and indexes the result.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, resolve, basename, relative } from 'node:path';
+import { join, resolve, basename, relative, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   CategoriesFile,
+  CategoryInfo,
+  Concept,
   ConceptsFile,
   ContextCuesFile,
   IntentFile,
+  Lesson,
   LessonsFile,
   QuizFile,
+  QuizQuestion,
   ResponsibilitiesFile,
+  Service,
+  ServiceException,
   ServicesFile,
+  Task,
+  TaskDefaults,
   TasksFile,
 } from './schema';
 import { readCache } from './cache';
@@ -36,8 +44,15 @@ export class KnowledgeBaseError extends Error {
   }
 }
 
-/** The package's own data/ and intents/, wherever the code runs from (src/ in tests, dist/ when built). */
-export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+/** The package root: the nearest folder above this file with a package.json (src/, dist/ or a bench build). */
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '..', '..');
+  }
+}
+
+export const PACKAGE_ROOT = findPackageRoot(__dirname);
 
 export interface Sources {
   dataDir: string;
@@ -67,7 +82,7 @@ function readYaml(file: string, shownAs: string, problems: Problem[]): unknown {
     problems.push({ file: shownAs, path: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
     return undefined;
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0];
@@ -96,6 +111,11 @@ export interface RawKnowledge {
   lessons: z.infer<typeof LessonsFile>;
   intents: IntentFile[];
   context: ContextCuesFile;
+  /** How the data and intents folders are named in messages ("data", "test/fixtures/broken-kb/data"). */
+  dataLabel: string;
+  intentsLabel: string;
+  /** Ids of list items that failed validation: cross-checks must not call them unknown as well. */
+  skipped: string[];
 }
 
 const DATA_FILES = {
@@ -108,13 +128,53 @@ const DATA_FILES = {
   lessons: LessonsFile,
 } as const;
 
-/** Reads and validates every file; collects all problems before giving up. */
+/** The lists inside each data file, so one bad entry does not hide the problems of the others. */
+const LIST_ITEMS: Record<keyof typeof DATA_FILES, Record<string, z.ZodType>> = {
+  services: { services: Service },
+  categories: { categories: CategoryInfo },
+  tasks: { tasks: Task },
+  responsibilities: { defaults: TaskDefaults, exceptions: ServiceException },
+  concepts: { concepts: Concept },
+  quiz: { questions: QuizQuestion },
+  lessons: { lessons: Lesson },
+};
+
+/**
+ * After a file fails validation (its problems already recorded), keeps the entries that are valid
+ * so the cross-file checks can still run on them and report their own problems.
+ */
+function salvage(schema: z.ZodType, value: unknown, lists: Record<string, z.ZodType>, skipped: string[]): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, item] of Object.entries(lists)) {
+    const list = copy[key];
+    if (!Array.isArray(list)) continue;
+    copy[key] = list.filter((entry: unknown) => {
+      if (item.safeParse(entry).success) return true;
+      if (entry && typeof entry === 'object')
+        for (const field of ['id', 'service', 'task']) {
+          const v = (entry as Record<string, unknown>)[field];
+          if (typeof v === 'string') skipped.push(v);
+        }
+      return false;
+    });
+  }
+  const result = schema.safeParse(copy);
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * Reads and validates every file. Problems are collected, not thrown; the result is undefined only
+ * when some file could not be used at all, so that cross-file checks run whenever they can.
+ */
 export function readKnowledge(sources: Sources = defaultSources(), problems: Problem[] = []): RawKnowledge | undefined {
   const shown = (file: string): string => relative(process.cwd(), file) || file;
   const raw: Partial<Record<keyof typeof DATA_FILES, unknown>> = {};
+  const skipped: string[] = [];
   for (const [name, schema] of Object.entries(DATA_FILES) as [keyof typeof DATA_FILES, z.ZodType][]) {
     const file = join(sources.dataDir, `${name}.yaml`);
-    raw[name] = validate(schema, readYaml(file, shown(file), problems), shown(file), problems);
+    const value = readYaml(file, shown(file), problems);
+    raw[name] = validate(schema, value, shown(file), problems) ?? salvage(schema, value, LIST_ITEMS[name], skipped);
   }
 
   const intents: IntentFile[] = [];
@@ -137,8 +197,15 @@ export function readKnowledge(sources: Sources = defaultSources(), problems: Pro
     }
     if (!context) problems.push({ file: shown(join(sources.intentsDir, 'context.yaml')), path: '', message: 'missing' });
   }
-  if (problems.length > 0) return undefined;
-  return { ...(raw as Omit<RawKnowledge, 'intents' | 'context'>), intents, context: context! };
+  if (!context || Object.values(raw).some((v) => v === undefined)) return undefined;
+  return {
+    ...(raw as Pick<RawKnowledge, keyof typeof DATA_FILES>),
+    intents,
+    context,
+    dataLabel: shown(sources.dataDir),
+    intentsLabel: shown(sources.intentsDir),
+    skipped,
+  };
 }
 
 /** Where the build writes the compiled knowledge of the package's own data/ and intents/. */
@@ -148,7 +215,7 @@ export const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'knowledge.json');
 export function loadKnowledgeBase(sources: Sources = defaultSources(), cacheFile: string | null = CACHE_FILE): KnowledgeBase {
   const problems: Problem[] = [];
   const raw = (cacheFile ? readCache(cacheFile, sources) : undefined) ?? readKnowledge(sources, problems);
-  if (!raw) throw new KnowledgeBaseError(problems);
+  if (!raw || problems.length > 0) throw new KnowledgeBaseError(problems);
   const kb = buildKnowledgeBase(raw, problems);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
   return kb;

@@ -28,7 +28,8 @@ function servicesJoined(e: Entities): boolean {
   return false;
 }
 
-export function classify(e: Entities, similarity: ReadonlyMap<IntentName, number>): Classification {
+/** `similarity` is asked for only when no entity or cue decides, which is rare and the costliest step. */
+export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, number>): Classification {
   const words = e.words.fixed.length;
   if (words === 0) return { intent: 'unknown', confidence: 1, rule: 'empty' };
   const cue = (i: IntentName): number => e.cues.get(i) ?? 0;
@@ -71,7 +72,7 @@ export function classify(e: Entities, similarity: ReadonlyMap<IntentName, number
 
   let bestIntent: IntentName = 'unknown';
   let best = 0;
-  for (const [intent, s] of similarity) {
+  for (const [intent, s] of similarity()) {
     if (ENTITY_FREE.has(intent) && s > best) {
       best = s;
       bestIntent = intent;

@@ -50,7 +50,8 @@ export function repairWords(text: string, lex: Lexicon): Words {
       !COMMON_WORDS.has(w) &&
       !COMMON_WORDS.has(next) &&
       lex.gazetteer.isPhrase(stem(w + next)) &&
-      !lex.gazetteer.isPhrase(stem(w))
+      !lex.gazetteer.isPhrase(stem(w)) &&
+      !lex.gazetteer.startsPhrase([stem(w), stem(next)])
     ) {
       fixed.push(w + next);
       corrected.push(false);

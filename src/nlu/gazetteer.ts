@@ -40,26 +40,34 @@ export class Gazetteer {
     if (words.length === 1) this.joinable.add(words[0]!);
   }
 
+  /** Whether these words begin some known phrase ("auto scaling" needs no gluing into one word). */
+  startsPhrase(words: readonly string[]): boolean {
+    let node: Node | undefined = this.root;
+    for (const w of words) {
+      node = node.next.get(w);
+      if (!node) return false;
+    }
+    return true;
+  }
+
   /** Whether a single word is the whole of some phrase (used to glue "dynamo" + "db"). */
   isPhrase(word: string): boolean {
     return this.joinable.has(word);
   }
 
   /**
-   * All phrase occurrences, longest first at each position. Phrases of different kinds may overlap
-   * ("iam" is a service and a task term); within one kind the longest match at a position wins.
+   * All phrase occurrences. Phrases of different kinds may overlap ("iam" is a service and a task
+   * term); shorter matches inside longer ones of the same kind are left for the caller to drop.
    */
   scan(words: readonly string[]): Mention[] {
     const found: Mention[] = [];
     for (let i = 0; i < words.length; i++) {
       let node: Node | undefined = this.root;
-      const best = new Map<string, Mention>(); // kind|id → longest match starting at i
-      for (let j = i; j < words.length && node; j++) {
+      for (let j = i; j < words.length; j++) {
         node = node.next.get(words[j]!);
         if (!node) break;
-        for (const e of node.entries) best.set(`${e.kind}|${e.id}`, { ...e, start: i, end: j + 1 });
+        for (const e of node.entries) found.push({ kind: e.kind, id: e.id, start: i, end: j + 1 });
       }
-      for (const m of best.values()) found.push(m);
     }
     return found;
   }
