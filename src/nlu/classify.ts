@@ -17,6 +17,7 @@ export const CONFIDENCE_THRESHOLD = 0.6;
 const SIMILARITY_THRESHOLD = 0.5;
 const ENTITY_FREE: ReadonlySet<IntentName> = new Set(['quiz', 'onboarding', 'help', 'smalltalk']);
 const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'v']);
+const OVERVIEW_OPENERS = new Set(['what', 'which', 'how']);
 
 function servicesJoined(e: Entities): boolean {
   const spans = e.mentions.filter((m) => m.kind === 'service' && e.services.slice(0, 2).some((s) => s.id === m.id));
@@ -53,10 +54,14 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
     return { intent: 'help', confidence: 0.95, rule: 'help cue' };
 
   if (e.concepts.length > 0 && nServices === 0) {
-    if (task && cue('responsibility') > 0 && cue('concept') === 0)
-      return { intent: 'responsibility', confidence: fuzz(0.9), rule: 'who-question about a task that is also a concept' };
+    // "is the hypervisor patched by us?" asks about a task; "what is a hypervisor?" asks for the concept.
+    if (task && cue('concept') === 0)
+      return { intent: 'responsibility', confidence: fuzz(0.9), rule: 'question about a task that is also a concept' };
     return { intent: 'concept', confidence: 0.9, rule: 'concept named' };
   }
+  // "what should we be securing on Amplify?" asks for the overview, not for one vague task.
+  if (task?.weak && nServices > 0 && OVERVIEW_OPENERS.has(e.words.fixed[0] ?? ''))
+    return { intent: 'service', confidence: fuzz(0.85), rule: 'overview question with a vague task word' };
   if (task) {
     // A bare "script" or "data" with nothing else known is a weak reading of the question; with
     // several words the bot cannot place, it is more likely a request from another field.

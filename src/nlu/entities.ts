@@ -19,6 +19,8 @@ export interface TaskMatch {
   /** Spans of the winning rule's phrases; a service named only inside one is part of the task ("IAM policies"). */
   covered: Array<[number, number]>;
   fuzzy: boolean;
+  /** Read from scene-setting words only ("securing", "patching"): a vague reading. */
+  weak: boolean;
   alternatives: Task[];
 }
 
@@ -90,6 +92,8 @@ function dropContained(mentions: Mention[]): Mention[] {
   );
 }
 
+const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsibl', 'responsibility']);
+
 const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
 
 function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services: Mention[], w: Words): TaskMatch | undefined {
@@ -111,13 +115,16 @@ function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services
   // terms; then the one whose thing-naming word comes first ("security groups for a compute
   // environment"), except in a compound, where the last word is the head ("network DDoS protection");
   // then the task listed first in tasks.yaml.
+  // What follows "who" is the question; what comes before it is framing ("our auditor asks who…").
+  const pivot = w.stems.findIndex((x) => QUESTION_WORDS.has(x));
+  const rank = (m: Mention): number => (pivot >= 0 && m.start < pivot ? m.start + 1000 : m.start);
   const beats = (a: TaskRule, aAt: Mention | undefined, b: TaskRule, bAt: Mention | undefined): boolean => {
     if (Boolean(aAt) !== Boolean(bAt)) return Boolean(aAt);
     if (a.terms.length !== b.terms.length) return a.terms.length > b.terms.length;
     if (aAt && bAt && aAt.start !== bAt.start) {
       if (aAt.end === bAt.start) return false; // a modifies b
       if (bAt.end === aAt.start) return true; // b modifies a
-      return aAt.start < bAt.start;
+      return rank(aAt) < rank(bAt);
     }
     return a.order < b.order;
   };
@@ -147,7 +154,7 @@ function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services
     if (r.taskId === winner.taskId || alternatives.some((t) => t.id === r.taskId)) continue;
     if (r.terms.length === winner.terms.length) alternatives.push(kb.tasksById.get(r.taskId)!);
   }
-  return { task: kb.tasksById.get(best.taskId)!, rule: best, covered, fuzzy, alternatives };
+  return { task: kb.tasksById.get(best.taskId)!, rule: best, covered, fuzzy, weak: bestAt === undefined, alternatives };
 }
 
 // Words that make the next service the setting of the question ("in EKS", "with Fargate"), and
