@@ -86,6 +86,7 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     );
     need(t.when.length > 0 || t.phrases.length > 0, DATA('tasks'), `tasks[${i}]`, 'a task needs phrases or when-rules to be recognised');
     t.related.forEach((r, j) => need(tasksById.has(r), DATA('tasks'), `tasks[${i}].related[${j}]`, `unknown task "${r}"`));
+    t.absorbs.forEach((id, j) => need(servicesById.has(id), DATA('tasks'), `tasks[${i}].absorbs[${j}]`, `unknown service "${id}"`));
     if (t.concept) need(conceptsById.has(t.concept), DATA('tasks'), `tasks[${i}].concept`, `unknown concept "${t.concept}"`);
   });
 

@@ -52,6 +52,8 @@ export const Task = z.strictObject({
   when: z.array(z.array(Id).min(1)).default([]), // each rule: term ids that must all be present
   concept: Id.optional(), // the concept that explains it, if any
   related: z.array(Id).default([]),
+  // Services whose name, inside one of this task's phrases, is the task itself ("IAM policies"), not a setting.
+  absorbs: z.array(Id).default([]),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -112,20 +112,22 @@ function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services
     return first;
   };
   // Which rule wins: one that names a thing over one made of scene-setting words alone; then more
-  // terms; then the one whose thing-naming word comes first ("security groups for a compute
+  // thing-naming terms; then the one whose thing-naming word comes first ("security groups for a compute
   // environment"), except in a compound, where the last word is the head ("network DDoS protection");
-  // then the task listed first in tasks.yaml.
+  // then more terms in all; then the task listed first in tasks.yaml.
   // What follows "who" is the question; what comes before it is framing ("our auditor asks who…").
   const pivot = w.stems.findIndex((x) => QUESTION_WORDS.has(x));
   const rank = (m: Mention): number => (pivot >= 0 && m.start < pivot ? m.start + 1000 : m.start);
+  const strong = (r: TaskRule): number => r.terms.filter((t) => !kb.weakTerms.has(t)).length;
   const beats = (a: TaskRule, aAt: Mention | undefined, b: TaskRule, bAt: Mention | undefined): boolean => {
     if (Boolean(aAt) !== Boolean(bAt)) return Boolean(aAt);
-    if (a.terms.length !== b.terms.length) return a.terms.length > b.terms.length;
+    if (strong(a) !== strong(b)) return strong(a) > strong(b);
     if (aAt && bAt && aAt.start !== bAt.start) {
       if (aAt.end === bAt.start) return false; // a modifies b
       if (bAt.end === aAt.start) return true; // b modifies a
       return rank(aAt) < rank(bAt);
     }
+    if (a.terms.length !== b.terms.length) return a.terms.length > b.terms.length;
     return a.order < b.order;
   };
   let best: TaskRule | undefined;
@@ -175,12 +177,18 @@ function settingScore(w: Words, m: Mention): number {
 }
 
 /** Orders the services named: the one that sets the scene first, then by position (later wins). */
-function rankServices(kb: KnowledgeBase, serviceMentions: Mention[], w: Words, covered: Array<[number, number]>): Service[] {
+function rankServices(
+  kb: KnowledgeBase,
+  serviceMentions: Mention[],
+  w: Words,
+  covered: Array<[number, number]>,
+  absorbs: readonly string[],
+): Service[] {
   const score = new Map<string, number>();
   const last = new Map<string, number>();
   for (const m of serviceMentions) {
-    // Only a longer task phrase swallows a name: "IAM policies" is a task, "redis" alone stays a service.
-    if (covered.some(([s, e]) => m.start >= s && m.end <= e && e - s > m.end - m.start)) continue;
+    // "IAM policies" is the IAM task itself, not IAM as the setting; "WAF rules" stays about AWS WAF.
+    if (absorbs.includes(m.id) && covered.some(([s, e]) => m.start >= s && m.end <= e && e - s > m.end - m.start)) continue;
     score.set(m.id, Math.max(score.get(m.id) ?? -Infinity, settingScore(w, m)));
     last.set(m.id, Math.max(last.get(m.id) ?? -1, m.start));
   }
@@ -207,7 +215,7 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
   const terms = mentions.filter((m) => m.kind === 'term');
   const serviceMentions = mentions.filter((m) => m.kind === 'service');
   const task = resolveTask(kb, lex, terms, serviceMentions, words);
-  const services = rankServices(kb, serviceMentions, words, task?.covered ?? []);
+  const services = rankServices(kb, serviceMentions, words, task?.covered ?? [], task?.task.absorbs ?? []);
   const fuzzyService = serviceMentions.some((m) => services[0]?.id === m.id && spanFuzzy(words, m.start, m.end));
 
   const cues = new Map<IntentName, number>();
