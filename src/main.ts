@@ -1,22 +1,53 @@
 // Start-up: config → knowledge → bot → the interfaces the config enables. Without chat
-// credentials this is the console chat in the terminal.
+// credentials this is the console chat in the terminal; with them, the one HTTP server.
+import type { Server } from 'node:http';
 import { runChat } from './adapters/console/repl';
-import { ConfigError, loadConfig, slackEnabled, teamsEnabled } from './config';
+import { ConfigError, loadConfig, slackEnabled, teamsEnabled, type Config } from './config';
 import { Bot } from './conversation/bot';
+import { createHttpServer, type Routes } from './http/server';
 import { formatProblem, KnowledgeBaseError, loadKnowledgeBase } from './kb/load';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
+import { SqliteStore } from './store/sqlite';
+
+async function startServer(config: Config, bot: Bot, log: Logger): Promise<void> {
+  const store = new SqliteStore(config.DATABASE_PATH);
+  const routes: Routes = {};
+  const stops: Array<() => Promise<void>> = [];
+  if (teamsEnabled(config)) log.warn('Teams is configured, but the Teams adapter is not in this build yet; only Slack starts');
+  if (slackEnabled(config)) {
+    // Loaded only when used, so the console and the CLI never pay for Bolt.
+    const { createSlackAdapter } = await import('./adapters/slack/app');
+    const slack = createSlackAdapter({ config, bot, store, log });
+    await slack.start();
+    stops.push(() => slack.stop());
+    if (slack.requestListener) routes.slack = slack.requestListener;
+    log.info(config.SLACK_APP_TOKEN ? 'slack: socket mode connected' : 'slack: listening on POST /slack/events');
+  }
+  const server: Server = createHttpServer(routes, log);
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  log.info('http server listening', { port: config.PORT });
+  const shutdown = (signal: string): void => {
+    log.info('shutting down', { signal });
+    server.close();
+    Promise.all(stops.map((stop) => stop()))
+      .then(() => store.close())
+      .catch((err: unknown) => log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
 
 async function start(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const bot = new Bot(loadKnowledgeBase());
-  if (slackEnabled(config) || teamsEnabled(config)) {
-    // The chat adapters are the next milestones (Slack, then Teams); say so rather than start half a bot.
-    log.error('chat credentials are set, but this build of whosejob has no Slack or Teams adapter yet', {
-      slack: slackEnabled(config),
-      teams: teamsEnabled(config),
-    });
-    process.stderr.write('whosejob: Slack and Teams adapters are not in this build yet; unset their variables to use the console chat\n');
+  if (slackEnabled(config)) {
+    await startServer(config, bot, log);
+    return 0;
+  }
+  if (teamsEnabled(config)) {
+    process.stderr.write('whosejob: the Teams adapter is not in this build yet; unset MicrosoftAppId/TEAMS_ENABLED to use the console chat\n');
     return 2;
   }
   const color = Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
@@ -26,7 +57,7 @@ async function start(): Promise<number> {
 
 start().then(
   (code) => {
-    process.exitCode = code;
+    if (code !== 0) process.exitCode = code;
   },
   (err: unknown) => {
     if (err instanceof ConfigError) {

@@ -2,6 +2,7 @@
 // knowledge base lists its problems and exits 1; only bugs produce a stack trace.
 import type { Readable, Writable } from 'node:stream';
 import { formatProblem, KnowledgeBaseError, loadKnowledgeBase, defaultSources, type Sources } from '../kb/load';
+import { ConfigError } from '../config';
 import { Bot } from '../conversation/bot';
 import { askBatch, askText, answerOne } from './ask';
 import { checkKnowledge } from './kb-check';
@@ -79,6 +80,16 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${result.summary}\n`);
       return 0;
     }
+    case 'feedback': {
+      const json = args.includes('--json');
+      const rest = args.filter((a) => a !== '--json');
+      const limitText = takeOption(rest, '--limit') ?? '20';
+      if (!/^\d{1,5}$/.test(limitText) || Number(limitText) < 1) throw new UsageError(`--limit needs a whole number from 1 to 99999 (got "${limitText}")`);
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}" for feedback`);
+      const { printFeedback } = await import('./feedback');
+      await printFeedback(io.stdout, io.env, Number(limitText), json);
+      return 0;
+    }
     case '--version':
     case 'version':
       io.stdout.write(`${require('../../package.json').version}\n`);
@@ -93,6 +104,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
+      io.stderr.write(`whosejob: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
       io.stderr.write(`whosejob: ${err.message}\n`);
       return 2;
     }

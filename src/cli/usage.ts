@@ -8,6 +8,8 @@ Usage:
   whosejob chat                       chat in the terminal
   whosejob kb check [--data DIR] [--intents DIR]
                                       validate data/ and intents/
+  whosejob feedback [--limit N] [--json]
+                                      the latest feedback votes from Slack and Teams
   whosejob help                       this text
 `;
 

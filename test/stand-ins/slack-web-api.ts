@@ -203,7 +203,7 @@ async function parseArgs(raw: Buffer, contentType: string): Promise<Args> {
     args = parsed;
   } else if (type === 'multipart/form-data') {
     // File uploads: let undici's Response parse the multipart body; files are recorded by name and size.
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
     for (const [key, value] of form.entries()) {
       args[key] = typeof value === 'string' ? value : { filename: value.name, size: value.size };
     }

@@ -1,0 +1,129 @@
+// Reply → Block Kit, a pure function. Every string from a Reply is escaped for mrkdwn, and every
+// Slack limit is respected by cutting cleanly, so Slack never rejects a reply.
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { OWNER_LABEL, type Reply } from '../../conversation/reply';
+import type { Owner } from '../../kb/schema';
+
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  fallbackText: 3000,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionsElements: 25,
+  contextElements: 10,
+} as const;
+
+export const ACTION = {
+  ask: 'whosejob_ask', // + _<n>: answers the button's value as a new question
+  answer: 'whosejob_answer', // + _<n>: answers a pending quiz question
+  share: 'whosejob_share',
+  feedbackUp: 'whosejob_feedback_up',
+  feedbackDown: 'whosejob_feedback_down',
+} as const;
+
+/** Neutralises mrkdwn control characters and broadcast mentions in text that is not ours to trust. */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+}
+
+/** Cuts at a word boundary and marks the cut, never leaving half an escape sequence. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = text.lastIndexOf(' ', max - 1);
+  if (end < max * 0.6) end = max - 1;
+  let out = text.slice(0, end);
+  const amp = out.lastIndexOf('&');
+  if (amp >= 0 && !out.slice(amp).includes(';')) out = out.slice(0, amp); // no dangling "&am"
+  return `${out.trimEnd()}…`;
+}
+
+const BADGE: Record<Owner, string> = {
+  aws: ':large_orange_circle: *AWS is responsible*',
+  customer: ':large_blue_circle: *You are responsible*',
+  shared: ':large_purple_circle: *Shared responsibility*',
+};
+
+const mrkdwnSection = (text: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: cut(text, LIMITS.sectionText) },
+});
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  const b: Button = {
+    type: 'button',
+    text: { type: 'plain_text', text: cut(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId,
+    value: value.slice(0, LIMITS.buttonValue),
+  };
+  if (style) b.style = style;
+  return b;
+}
+
+export interface RenderOptions {
+  /** The question the reply answers: carried by the feedback and share buttons. */
+  question: string;
+  /** Add a "Share in channel" button (for ephemeral slash-command answers). */
+  shareable?: boolean;
+  /** Add the 👍 / 👎 pair. */
+  feedback?: boolean;
+  /** A line above the answer that our own code writes in mrkdwn ("Shared by <@U123>"); never user text. */
+  preface?: string;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** The value a feedback button carries: the question (bounded) and what the bot took it for. */
+export function feedbackValue(question: string, intent: string): string {
+  let q = question.slice(0, 1500);
+  let value = JSON.stringify({ q, i: intent });
+  while (value.length > LIMITS.buttonValue && q.length > 0) {
+    q = q.slice(0, -100);
+    value = JSON.stringify({ q, i: intent });
+  }
+  return value;
+}
+
+export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  if (options.preface) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(options.preface, LIMITS.sectionText) }] });
+  const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: cut(reply.title, LIMITS.headerText), emoji: true } };
+  blocks.push(header);
+  const badge = reply.owner ? `${BADGE[reply.owner]}\n` : '';
+  blocks.push(mrkdwnSection(`${badge}${escapeMrkdwn(reply.summary)}`));
+  // Room for the closing blocks (sources, choices, share, feedback) is kept whatever the content.
+  const room = LIMITS.blocks - blocks.length - 4;
+  for (const s of reply.sections.slice(0, room)) blocks.push(mrkdwnSection(`*${escapeMrkdwn(s.label)}*\n${escapeMrkdwn(s.text)}`));
+
+  if (reply.sources.length > 0) {
+    const links = reply.sources.slice(0, LIMITS.contextElements).map((s) => `<${s.url}|${escapeMrkdwn(s.title)}>`);
+    const context: ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: cut(`:books: ${links.join('  ·  ')}`, LIMITS.sectionText) }] };
+    blocks.push(context);
+  }
+  if (reply.choices.length > 0) {
+    const elements = reply.choices.slice(0, 5).map((c, i) =>
+      c.kind === 'quiz-answer' ? button(c.label, `${ACTION.answer}_${i}`, c.value) : button(c.label, `${ACTION.ask}_${i}`, c.value),
+    );
+    const actions: ActionsBlock = { type: 'actions', block_id: 'whosejob_choices', elements };
+    if (reply.choicesLabel) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(reply.choicesLabel) }] });
+    blocks.push(actions);
+  }
+  const tail: Button[] = [];
+  if (options.shareable) tail.push(button('Share in channel', ACTION.share, options.question.slice(0, LIMITS.buttonValue), 'primary'));
+  if (options.feedback) {
+    const value = feedbackValue(options.question, reply.intent);
+    tail.push(button(':+1: Helpful', ACTION.feedbackUp, value), button(':-1: Not helpful', ACTION.feedbackDown, value));
+  }
+  if (tail.length > 0) blocks.push({ type: 'actions', block_id: 'whosejob_footer', elements: tail });
+
+  const owner = reply.owner ? `${OWNER_LABEL[reply.owner]}: ` : '';
+  return { text: cut(escapeMrkdwn(`${owner}${reply.title} — ${reply.summary}`), LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.blocks) };
+}

@@ -1,0 +1,47 @@
+// What every Slack listener needs, and the one way they post: errors are logged, never thrown.
+import type { WebClient } from '@slack/web-api';
+import type { Bot } from '../../conversation/bot';
+import type { Reply } from '../../conversation/reply';
+import type { Logger } from '../../log';
+import type { Store } from '../../store/store';
+import { renderBlocks, type RenderOptions, type SlackMessage } from './blocks';
+
+export interface SlackDeps {
+  bot: Bot;
+  store: Store;
+  log: Logger;
+}
+
+/** Where follow-ups belong together: a DM, or one thread of a channel, or one user's slash commands. */
+export function conversationOf(channel: string, threadTs?: string): string {
+  return channel.startsWith('D') ? channel : `${channel}:${threadTs ?? 'main'}`;
+}
+
+/** Answers that deserve a 👍 / 👎: the ones with content, not greetings or help. */
+export const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare'].includes(reply.intent);
+
+export function answerFor(deps: SlackDeps, text: string, user: string, conversation: string, extra: Partial<RenderOptions> = {}): { reply: Reply; message: SlackMessage } {
+  const turn = deps.bot.handle({ text, user, conversation, platform: 'slack' });
+  const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), ...extra });
+  return { reply: turn.reply, message };
+}
+
+/** The Web API error code of a failed call ("not_in_channel", "ratelimited"…), for logs and decisions. */
+export function slackError(err: unknown): string {
+  const e = err as { data?: { error?: string }; code?: string; message?: string };
+  return e.data?.error ?? e.code ?? e.message ?? 'unknown_error';
+}
+
+export async function postMessage(
+  deps: SlackDeps,
+  client: WebClient,
+  args: { channel: string; thread_ts?: string } & SlackMessage,
+): Promise<string | undefined> {
+  try {
+    const result = await client.chat.postMessage({ ...args, unfurl_links: false, unfurl_media: false });
+    return result.ts;
+  } catch (err) {
+    deps.log.error('slack chat.postMessage failed', { channel: args.channel, thread: args.thread_ts, error: slackError(err) });
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+// The App Home tab: what whosejob does, questions to try as buttons.
+import type { HomeView, KnownBlock } from '@slack/types';
+import { ACTION } from './blocks';
+
+const EXAMPLES = [
+  'Who patches RDS?',
+  'Do we encrypt S3 or does AWS?',
+  'Who manages the EKS control plane?',
+  'What does security in the cloud mean?',
+  'Compare EC2 and Lambda',
+];
+
+export function homeView(): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'whosejob', emoji: true } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text:
+          'I answer questions about the *AWS Shared Responsibility Model*: who is responsible for a security task — *AWS*, *you*, or *both* — on which service, and why, with the AWS documentation behind every answer.',
+      },
+    },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '*Ask me anywhere*\n• Mention me in a channel: `@whosejob who patches RDS?` (I answer in a thread)\n• Send me a direct message\n• Use `/whosejob <question>` for an answer only you can see',
+      },
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Try one (the answer arrives in our DM):' }] },
+    {
+      type: 'actions',
+      block_id: 'whosejob_home_examples',
+      elements: EXAMPLES.map((q, i) => ({
+        type: 'button',
+        text: { type: 'plain_text', text: q, emoji: true },
+        action_id: `${ACTION.ask}_${i}`,
+        value: q,
+      })),
+    },
+    { type: 'divider' },
+    {
+      type: 'actions',
+      block_id: 'whosejob_home_learn',
+      elements: [
+        { type: 'button', text: { type: 'plain_text', text: 'Quiz me', emoji: true }, action_id: `${ACTION.ask}_quiz`, value: 'quiz me' },
+        { type: 'button', text: { type: 'plain_text', text: 'Take the tour', emoji: true }, action_id: `${ACTION.ask}_tour`, value: 'onboard me' },
+      ],
+    },
+  ];
+  return { type: 'home', blocks };
+}

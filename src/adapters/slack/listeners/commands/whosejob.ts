@@ -1,0 +1,16 @@
+// /whosejob <question>: an answer only the asker sees, with a button to share it in the channel.
+import type { App } from '@slack/bolt';
+import { renderBlocks } from '../../blocks';
+import { wantsFeedback, type SlackDeps } from '../../deps';
+
+export const COMMAND = '/whosejob';
+
+export function registerWhosejobCommand(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    const text = command.text.trim() || 'help';
+    const turn = deps.bot.handle({ text, user: command.user_id, conversation: `${command.channel_id}:cmd:${command.user_id}`, platform: 'slack' });
+    const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), shareable: wantsFeedback(turn.reply) });
+    // The answer travels in the acknowledgement itself: no second round trip, well within 3 s.
+    await ack({ response_type: 'ephemeral', ...message });
+  });
+}

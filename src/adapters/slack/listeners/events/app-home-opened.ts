@@ -1,0 +1,15 @@
+// The Home tab, published each time a user opens it.
+import type { App } from '@slack/bolt';
+import { slackError, type SlackDeps } from '../../deps';
+import { homeView } from '../../home';
+
+export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      await client.views.publish({ user_id: event.user, view: homeView() });
+    } catch (err) {
+      deps.log.error('slack views.publish failed', { user: event.user, error: slackError(err) });
+    }
+  });
+}

@@ -1,0 +1,28 @@
+// `whosejob feedback`: the latest 👍 / 👎 votes, newest first.
+import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { loadConfig } from '../config';
+import { SqliteStore } from '../store/sqlite';
+
+export async function printFeedback(out: Writable, env: NodeJS.ProcessEnv, limit: number, json: boolean): Promise<void> {
+  const config = loadConfig(env);
+  if (!existsSync(config.DATABASE_PATH)) {
+    out.write(json ? '' : `No feedback yet (${config.DATABASE_PATH} does not exist).\n`);
+    return;
+  }
+  const store = new SqliteStore(config.DATABASE_PATH);
+  try {
+    const votes = await store.latestFeedback(limit);
+    if (json) {
+      for (const v of votes) out.write(`${JSON.stringify(v)}\n`);
+      return;
+    }
+    if (votes.length === 0) out.write('No feedback yet.\n');
+    for (const v of votes) {
+      const q = JSON.stringify(v.question.length > 120 ? `${v.question.slice(0, 117)}...` : v.question);
+      out.write(`${v.at}  ${v.vote === 'up' ? '+1' : '-1'}  ${v.platform}  ${v.user}  ${v.intent}  ${q}\n`);
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,42 @@
+// The one HTTP server: POST /slack/events, POST /api/messages, GET /healthz.
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { Logger } from '../log';
+
+export interface Routes {
+  slack?: RequestListener;
+  teams?: RequestListener;
+}
+
+export function createHttpServer(routes: Routes, log: Logger): Server {
+  const send = (res: Parameters<RequestListener>[1], status: number, body: object): void => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = path === '/slack/events' ? routes.slack : path === '/api/messages' ? routes.teams : undefined;
+    if (path === '/healthz') {
+      if (req.method === 'GET' || req.method === 'HEAD') send(res, 200, { status: 'ok', slack: Boolean(routes.slack), teams: Boolean(routes.teams) });
+      else send(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    if (!route) {
+      send(res, 404, { error: 'not found' });
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    try {
+      const result = route(req, res) as unknown;
+      if (result instanceof Promise) result.catch((err: unknown) => fail(err));
+    } catch (err) {
+      fail(err);
+    }
+    function fail(err: unknown): void {
+      log.error('request handler failed', { path, error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+    }
+  });
+}
