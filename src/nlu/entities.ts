@@ -1,8 +1,9 @@
 // From words to entities: typo repair, phrase look-up, then the task, services, concepts and cues.
 import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { Category, Concept, IntentName, Service, Task } from '../kb/schema';
+import type { Category, Concept, IntentName, Service } from '../kb/schema';
 import type { Mention } from './gazetteer';
-import { taskPhraseTerm, type Lexicon, type TaskRule } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { resolveTask, type TaskMatch } from './task-match';
 import { COMMON_WORDS } from './common-words';
 import { stem, tokenize } from './normalize';
 
@@ -11,17 +12,6 @@ export interface Words {
   fixed: string[]; // after joining split names and repairing typos
   stems: string[];
   corrected: boolean[]; // which fixed words differ from what was typed
-}
-
-export interface TaskMatch {
-  task: Task;
-  rule: TaskRule;
-  /** Spans of the winning rule's phrases; a service named only inside one is part of the task ("IAM policies"). */
-  covered: Array<[number, number]>;
-  fuzzy: boolean;
-  /** Read from scene-setting words only ("securing", "patching"): a vague reading. */
-  weak: boolean;
-  alternatives: Task[];
 }
 
 export interface Entities {
@@ -92,72 +82,7 @@ function dropContained(mentions: Mention[]): Mention[] {
   );
 }
 
-const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsibl', 'responsibility']);
-
 const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
-
-function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services: Mention[], w: Words): TaskMatch | undefined {
-  if (terms.length === 0) return undefined;
-  const present = new Map<string, Mention[]>();
-  for (const m of terms) present.set(m.id, [...(present.get(m.id) ?? []), m]);
-  // A word that is also the service's name ("IAM" in "the IAM service") says little about the task.
-  const isServiceName = (m: Mention): boolean => services.some((s) => s.start === m.start && s.end === m.end);
-  /** The rule's first thing-naming word, or undefined when it has only scene-setters or service names. */
-  const anchor = (rule: TaskRule): Mention | undefined => {
-    let first: Mention | undefined;
-    for (const t of rule.terms) {
-      if (kb.weakTerms.has(t)) continue;
-      for (const m of present.get(t) ?? []) if (!isServiceName(m) && (!first || m.start < first.start)) first = m;
-    }
-    return first;
-  };
-  // Which rule wins: one that names a thing over one made of scene-setting words alone; then more
-  // thing-naming terms; then the one whose thing-naming word comes first ("security groups for a compute
-  // environment"), except in a compound, where the last word is the head ("network DDoS protection");
-  // then more terms in all; then the task listed first in tasks.yaml.
-  // What follows "who" is the question; what comes before it is framing ("our auditor asks who…").
-  const pivot = w.stems.findIndex((x) => QUESTION_WORDS.has(x));
-  const rank = (m: Mention): number => (pivot >= 0 && m.start < pivot ? m.start + 1000 : m.start);
-  const strong = (r: TaskRule): number => r.terms.filter((t) => !kb.weakTerms.has(t)).length;
-  const beats = (a: TaskRule, aAt: Mention | undefined, b: TaskRule, bAt: Mention | undefined): boolean => {
-    if (Boolean(aAt) !== Boolean(bAt)) return Boolean(aAt);
-    if (strong(a) !== strong(b)) return strong(a) > strong(b);
-    if (aAt && bAt && aAt.start !== bAt.start) {
-      if (aAt.end === bAt.start) return false; // a modifies b
-      if (bAt.end === aAt.start) return true; // b modifies a
-      return rank(aAt) < rank(bAt);
-    }
-    if (a.terms.length !== b.terms.length) return a.terms.length > b.terms.length;
-    return a.order < b.order;
-  };
-  let best: TaskRule | undefined;
-  let bestAt: Mention | undefined;
-  const matched: TaskRule[] = [];
-  for (const rule of lex.rules) {
-    if (!rule.terms.every((t) => present.has(t))) continue;
-    matched.push(rule);
-    const at = anchor(rule);
-    if (!best || beats(rule, at, best, bestAt)) {
-      best = rule;
-      bestAt = at;
-    }
-  }
-  if (!best) return undefined;
-  const covered: Array<[number, number]> = [];
-  let fuzzy = false;
-  for (const t of best.terms)
-    for (const m of present.get(t) ?? []) {
-      covered.push([m.start, m.end]);
-      if (spanFuzzy(w, m.start, m.end)) fuzzy = true;
-    }
-  const winner = best;
-  const alternatives: Task[] = [];
-  for (const r of matched) {
-    if (r.taskId === winner.taskId || alternatives.some((t) => t.id === r.taskId)) continue;
-    if (r.terms.length === winner.terms.length) alternatives.push(kb.tasksById.get(r.taskId)!);
-  }
-  return { task: kb.tasksById.get(best.taskId)!, rule: best, covered, fuzzy, weak: bestAt === undefined, alternatives };
-}
 
 // Words that make the next service the setting of the question ("in EKS", "with Fargate"), and
 // words that make the one before them a part of something else ("EC2 instances", "EKS worker nodes").
@@ -246,4 +171,4 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
   };
 }
 
-export { taskPhraseTerm };
+export type { TaskMatch };
