@@ -13,7 +13,12 @@ async function startServer(config: Config, bot: Bot, log: Logger): Promise<void>
   const store = new SqliteStore(config.DATABASE_PATH);
   const routes: Routes = {};
   const stops: Array<() => Promise<void>> = [];
-  if (teamsEnabled(config)) log.warn('Teams is configured, but the Teams adapter is not in this build yet; only Slack starts');
+  if (teamsEnabled(config)) {
+    const { createTeamsAdapter } = await import('./adapters/teams/adapter');
+    routes.teams = createTeamsAdapter(config, { bot, store, log: log.child({ adapter: 'teams' }) }).requestListener;
+    if (config.MicrosoftAppId) log.info('teams: listening on POST /api/messages (Bot Framework authentication on)');
+    else log.warn('teams: TEAMS_ENABLED without MicrosoftAppId — POST /api/messages accepts UNAUTHENTICATED requests; use only with local clients');
+  }
   if (slackEnabled(config)) {
     // Loaded only when used, so the console and the CLI never pay for Bolt.
     const { createSlackAdapter } = await import('./adapters/slack/app');
@@ -42,13 +47,9 @@ async function start(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const bot = new Bot(loadKnowledgeBase());
-  if (slackEnabled(config)) {
+  if (slackEnabled(config) || teamsEnabled(config)) {
     await startServer(config, bot, log);
     return 0;
-  }
-  if (teamsEnabled(config)) {
-    process.stderr.write('whosejob: the Teams adapter is not in this build yet; unset MicrosoftAppId/TEAMS_ENABLED to use the console chat\n');
-    return 2;
   }
   const color = Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
   await runChat(bot, { input: process.stdin, output: process.stdout, color });

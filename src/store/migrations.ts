@@ -23,4 +23,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_at ON feedback (at);
     `,
   },
+  {
+    version: 2,
+    name: 'conversation references for proactive posts',
+    sql: `
+      CREATE TABLE conversation_refs (
+        platform     TEXT NOT NULL,
+        conversation TEXT NOT NULL,
+        reference    TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (platform, conversation)
+      );
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
-import { MAX_STORED_QUESTION, type FeedbackInput, type FeedbackRecord, type Store, type Vote } from './store';
+import { MAX_STORED_QUESTION, type ConversationRef, type FeedbackInput, type FeedbackRecord, type Store, type Vote } from './store';
 
 interface FeedbackRow {
   id: number;
@@ -20,6 +20,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly latest: Database.Statement;
+  private readonly upsertRef: Database.Statement;
+  private readonly selectRef: Database.Statement;
 
   constructor(path: string, private readonly now: () => Date = () => new Date()) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -31,6 +33,11 @@ export class SqliteStore implements Store {
       'INSERT INTO feedback (at, platform, user_id, conversation, question, intent, vote) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.latest = this.db.prepare('SELECT * FROM feedback ORDER BY id DESC LIMIT ?');
+    this.upsertRef = this.db.prepare(
+      `INSERT INTO conversation_refs (platform, conversation, reference, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (platform, conversation) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
+    );
+    this.selectRef = this.db.prepare('SELECT * FROM conversation_refs WHERE platform = ? AND conversation = ?');
   }
 
   private migrate(): void {
@@ -63,6 +70,17 @@ export class SqliteStore implements Store {
       intent: r.intent,
       vote: r.vote,
     }));
+  }
+
+  async saveConversationRef(platform: string, conversation: string, reference: string): Promise<void> {
+    this.upsertRef.run(platform, conversation, reference, this.now().toISOString());
+  }
+
+  async getConversationRef(platform: string, conversation: string): Promise<ConversationRef | undefined> {
+    const row = this.selectRef.get(platform, conversation) as
+      | { platform: string; conversation: string; reference: string; updated_at: string }
+      | undefined;
+    return row && { platform: row.platform, conversation: row.conversation, reference: row.reference, updatedAt: row.updated_at };
   }
 
   async close(): Promise<void> {

@@ -16,9 +16,19 @@ export interface FeedbackRecord extends FeedbackInput {
   at: string; // ISO 8601
 }
 
+/** Where the bot can post later without being asked (a Teams conversation reference, as JSON). */
+export interface ConversationRef {
+  platform: string;
+  conversation: string;
+  reference: string;
+  updatedAt: string;
+}
+
 export interface Store {
   recordFeedback(feedback: FeedbackInput): Promise<FeedbackRecord>;
   latestFeedback(limit: number): Promise<FeedbackRecord[]>;
+  saveConversationRef(platform: string, conversation: string, reference: string): Promise<void>;
+  getConversationRef(platform: string, conversation: string): Promise<ConversationRef | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,82 @@
+// The Teams bot: an ActivityHandler whose handlers only translate — message in, card out.
+import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { Bot } from '../../conversation/bot';
+import type { Reply } from '../../conversation/reply';
+import type { Logger } from '../../log';
+import type { Store } from '../../store/store';
+import { cardFallback, renderCard, type CardAction } from './cards';
+import { welcomeReply } from './welcome';
+
+export interface TeamsDeps {
+  bot: Bot;
+  store: Store;
+  log: Logger;
+}
+
+const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare'].includes(reply.intent);
+
+/** A card reply as an activity; the fallback text lets notifications and screen readers show something. */
+export function cardActivity(reply: Reply, question: string, feedback = wantsFeedback(reply)): ReturnType<typeof MessageFactory.attachment> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(reply, { question, feedback })));
+  activity.summary = cardFallback(reply);
+  return activity;
+}
+
+function readAction(value: unknown): CardAction | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  if (v.whosejob === 'ask' && typeof v.q === 'string') return { whosejob: 'ask', q: v.q.slice(0, 2000) };
+  if (v.whosejob === 'feedback' && (v.vote === 'up' || v.vote === 'down'))
+    return { whosejob: 'feedback', vote: v.vote, q: typeof v.q === 'string' ? v.q.slice(0, 1000) : '', i: typeof v.i === 'string' ? v.i.slice(0, 40) : 'unknown' };
+  return undefined;
+}
+
+export class WhosejobTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    try {
+      await this.deps.store.saveConversationRef('teams', context.activity.conversation.id, JSON.stringify(reference));
+    } catch (err) {
+      this.deps.log.error('teams conversation reference not stored', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** Installed in a team or chat: a short welcome that names who added it, and a saved reference. */
+  private async welcome(context: TurnContext): Promise<void> {
+    await this.remember(context);
+    const reply = welcomeReply(context.activity.from?.name);
+    await context.sendActivity(cardActivity(reply, '', false));
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const action = readAction(activity.value);
+    if (action?.whosejob === 'feedback') {
+      await this.deps.store
+        .recordFeedback({ platform: 'teams', user: activity.from.id, conversation: activity.conversation.id, question: action.q, intent: action.i, vote: action.vote })
+        .catch((err: unknown) => this.deps.log.error('feedback could not be stored', { error: err instanceof Error ? err.message : String(err) }));
+      await context.sendActivity(MessageFactory.text(action.vote === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted. The team reviews answers marked not helpful.'));
+      return;
+    }
+    // The bot's own @mention is not part of the question.
+    const text = action?.q ?? TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    const turn = this.deps.bot.handle({ text, user: activity.from.id, conversation: activity.conversation.id, platform: 'teams' });
+    await context.sendActivity(cardActivity(turn.reply, text));
+    if (activity.conversation.conversationType !== 'personal') return;
+    await this.remember(context); // personal chats are where a daily quiz can reach a user later
+  }
+}
