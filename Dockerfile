@@ -1,20 +1,20 @@
 # syntax=docker/dockerfile:1
-# whosejob: build once with the dev tools, run on a slim image as the unprivileged "node" user.
+# whosejob: build once with the toolchain, run on a slim image as the unprivileged "node" user.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# Toolchain for native modules that compile on install (better-sqlite3 in later releases).
+# better-sqlite3 compiles from source on install.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY data ./data
 COPY intents ./intents
-# Compiles TypeScript and the knowledge base (dist/knowledge.json), then drops dev dependencies.
-RUN npm run build && npm prune --omit=dev
+COPY bin ./bin
+# npm ci installs, builds the native module and runs "prepare" (TypeScript + dist/knowledge.json);
+# then the dev dependencies go.
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
@@ -25,10 +25,15 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node bin ./bin
 COPY --chown=node:node data ./data
 COPY --chown=node:node intents ./intents
+COPY --chown=node:node slack ./slack
+COPY --chown=node:node teams ./teams
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
-# The one HTTP port for the chat adapters (PORT); SQLite state lives in /app/var (DATABASE_PATH).
+# One HTTP port for every chat adapter (PORT); SQLite state lives in /app/var (DATABASE_PATH).
+ENV DATABASE_PATH=/app/var/whosejob.db
 EXPOSE 3000
 VOLUME ["/app/var"]
-# Without chat credentials this is the console chat: run with `docker run -it`.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# With Slack or Teams credentials this is the HTTP server; without, the console chat (docker run -it).
 CMD ["npm", "start"]
