@@ -43,6 +43,9 @@ export interface Reply {
   choices: Choice[];
   sources: SourceLink[];
   facts: ReplyFacts;
+  /** The question restated so it stands alone ("and for EC2?" → "Who is responsible for … on Amazon EC2?"),
+   * for sharing an answer outside its conversation. */
+  restated?: string;
 }
 
 export const OWNER_LABEL: Record<Owner, string> = { aws: 'AWS', customer: 'You', shared: 'Shared' };

@@ -32,14 +32,14 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
 }
 
-/** Cuts at a word boundary and marks the cut, never leaving half an escape sequence. */
-export function cut(text: string, max: number): string {
+/** Cuts at a word boundary and marks the cut; in escaped mrkdwn it never leaves half an entity. */
+export function cut(text: string, max: number, escaped = false): string {
   if (text.length <= max) return text;
   let end = text.lastIndexOf(' ', max - 1);
   if (end < max * 0.6) end = max - 1;
   let out = text.slice(0, end);
   const amp = out.lastIndexOf('&');
-  if (amp >= 0 && !out.slice(amp).includes(';')) out = out.slice(0, amp); // no dangling "&am"
+  if (escaped && amp >= 0 && /^&[a-z]*$/.test(out.slice(amp))) out = out.slice(0, amp); // no dangling "&am"
   return `${out.trimEnd()}…`;
 }
 
@@ -49,9 +49,10 @@ const BADGE: Record<Owner, string> = {
   shared: ':large_purple_circle: *Shared responsibility*',
 };
 
+// Slack rejects an empty text, so an empty one becomes a single space.
 const mrkdwnSection = (text: string): SectionBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: cut(text, LIMITS.sectionText) },
+  text: { type: 'mrkdwn', text: cut(text, LIMITS.sectionText, true) || ' ' },
 });
 
 function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
@@ -70,6 +71,8 @@ export interface RenderOptions {
   question: string;
   /** Add a "Share in channel" button (for ephemeral slash-command answers). */
   shareable?: boolean;
+  /** What the Share button re-asks: a standalone form of the question (defaults to `question`). */
+  shareQuestion?: string;
   /** Add the 👍 / 👎 pair. */
   feedback?: boolean;
   /** A line above the answer that our own code writes in mrkdwn ("Shared by <@U123>"); never user text. */
@@ -105,7 +108,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
 
   if (reply.sources.length > 0) {
     const links = reply.sources.slice(0, LIMITS.contextElements).map((s) => `<${s.url}|${escapeMrkdwn(s.title)}>`);
-    const context: ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: cut(`:books: ${links.join('  ·  ')}`, LIMITS.sectionText) }] };
+    const context: ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: cut(`:books: ${links.join('  ·  ')}`, LIMITS.sectionText, true) }] };
     blocks.push(context);
   }
   if (reply.choices.length > 0) {
@@ -113,11 +116,13 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
       c.kind === 'quiz-answer' ? button(c.label, `${ACTION.answer}_${i}`, c.value) : button(c.label, `${ACTION.ask}_${i}`, c.value),
     );
     const actions: ActionsBlock = { type: 'actions', block_id: 'whosejob_choices', elements };
-    if (reply.choicesLabel) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(reply.choicesLabel) }] });
+    if (reply.choicesLabel)
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(escapeMrkdwn(reply.choicesLabel), LIMITS.sectionText, true) }] });
     blocks.push(actions);
   }
   const tail: Button[] = [];
-  if (options.shareable) tail.push(button('Share in channel', ACTION.share, options.question.slice(0, LIMITS.buttonValue), 'primary'));
+  if (options.shareable)
+    tail.push(button('Share in channel', ACTION.share, (options.shareQuestion ?? options.question).slice(0, LIMITS.buttonValue), 'primary'));
   if (options.feedback) {
     const value = feedbackValue(options.question, reply.intent);
     tail.push(button(':+1: Helpful', ACTION.feedbackUp, value), button(':-1: Not helpful', ACTION.feedbackDown, value));
@@ -125,5 +130,5 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
   if (tail.length > 0) blocks.push({ type: 'actions', block_id: 'whosejob_footer', elements: tail });
 
   const owner = reply.owner ? `${OWNER_LABEL[reply.owner]}: ` : '';
-  return { text: cut(escapeMrkdwn(`${owner}${reply.title} — ${reply.summary}`), LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.blocks) };
+  return { text: cut(escapeMrkdwn(`${owner}${reply.title} — ${reply.summary}`), LIMITS.fallbackText, true), blocks: blocks.slice(0, LIMITS.blocks) };
 }

@@ -28,8 +28,11 @@ export function answerFor(deps: SlackDeps, text: string, user: string, conversat
 
 /** The Web API error code of a failed call ("not_in_channel", "ratelimited"…), for logs and decisions. */
 export function slackError(err: unknown): string {
-  const e = err as { data?: { error?: string }; code?: string; message?: string };
-  return e.data?.error ?? e.code ?? e.message ?? 'unknown_error';
+  const e = err as { data?: { error?: string }; code?: string; message?: string; original?: { message?: string } };
+  if (e.data?.error) return e.data.error;
+  // A request error wraps the real cause (a refused connection, a rate limit): name both.
+  if (e.code === 'slack_webapi_request_error' && e.original?.message) return `${e.code}: ${e.original.message}`;
+  return e.code ?? e.message ?? 'unknown_error';
 }
 
 export async function postMessage(

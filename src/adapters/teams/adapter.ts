@@ -1,7 +1,7 @@
 // Teams through the Bot Framework: a CloudAdapter behind our HTTP server's POST /api/messages.
 // Every botbuilder import stays in this folder, so a move to the Teams SDK touches nothing else.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware, type ConversationReference } from 'botbuilder';
 import type { Config } from '../../config';
 import type { Reply } from '../../conversation/reply';
 import { cardActivity, WhosejobTeamsBot, type TeamsDeps } from './bot';
@@ -43,12 +43,14 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undef
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the 413 reaches the client intact.
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
     req.on('end', () => {
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        return;
+      }
       try {
         const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         resolve(value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
@@ -60,7 +62,12 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undef
   });
 }
 
-export function createTeamsAdapter(config: Config, deps: TeamsDeps): TeamsAdapter {
+export interface TeamsOptions {
+  /** Show "typing…" when an answer takes longer than this (answers are usually instant). */
+  typingDelayMs?: number;
+}
+
+export function createTeamsAdapter(config: Config, deps: TeamsDeps, options: TeamsOptions = {}): TeamsAdapter {
   const appId = config.MicrosoftAppId;
   // With no app id the endpoint accepts unsigned activities: only for local clients (TEAMS_ENABLED).
   const auth = new ConfigurationBotFrameworkAuthentication(
@@ -74,6 +81,9 @@ export function createTeamsAdapter(config: Config, deps: TeamsDeps): TeamsAdapte
       : {},
   );
   const adapter = new CloudAdapter(auth);
+  // Bot Framework's own middleware: a typing indicator while a reply is being made, repeated every
+  // 2 s, and no extra round trip for the answers that are ready at once.
+  adapter.use(new ShowTypingMiddleware(options.typingDelayMs ?? 500, 2000));
   adapter.onTurnError = async (context, error) => {
     deps.log.error('teams turn failed', { error: error.message, conversation: context.activity.conversation?.id });
     try {
@@ -87,8 +97,8 @@ export function createTeamsAdapter(config: Config, deps: TeamsDeps): TeamsAdapte
   const requestListener: RequestListener = (req, res) => {
     readJson(req).then(
       async (body) => {
-        if (!body) {
-          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'expected a JSON activity' }));
+        if (!body || typeof body.type !== 'string') {
+          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'expected a JSON activity with a type' }));
           return;
         }
         await adapter.process({ body, headers: req.headers, method: req.method }, responseShim(res), (context) => bot.run(context));

@@ -1,5 +1,5 @@
 // The Teams bot: an ActivityHandler whose handlers only translate — message in, card out.
-import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Bot } from '../../conversation/bot';
 import type { Reply } from '../../conversation/reply';
 import type { Logger } from '../../log';
@@ -32,6 +32,9 @@ function readAction(value: unknown): CardAction | undefined {
 }
 
 export class WhosejobTeamsBot extends TeamsActivityHandler {
+  /** The last reference stored per conversation: it is written again only when it changes. */
+  private readonly saved = new Map<string, string>();
+
   constructor(private readonly deps: TeamsDeps) {
     super();
     this.onMessage(async (context, next) => {
@@ -46,9 +49,13 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
   }
 
   private async remember(context: TurnContext): Promise<void> {
-    const reference = TurnContext.getConversationReference(context.activity);
+    const id = context.activity.conversation.id;
+    const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
+    if (this.saved.get(id) === reference) return;
     try {
-      await this.deps.store.saveConversationRef('teams', context.activity.conversation.id, JSON.stringify(reference));
+      await this.deps.store.saveConversationRef('teams', id, reference);
+      if (this.saved.size >= 10_000) this.saved.clear();
+      this.saved.set(id, reference);
     } catch (err) {
       this.deps.log.error('teams conversation reference not stored', { error: err instanceof Error ? err.message : String(err) });
     }
@@ -73,7 +80,6 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     }
     // The bot's own @mention is not part of the question.
     const text = action?.q ?? TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-    await context.sendActivity({ type: ActivityTypes.Typing });
     const turn = this.deps.bot.handle({ text, user: activity.from.id, conversation: activity.conversation.id, platform: 'teams' });
     await context.sendActivity(cardActivity(turn.reply, text));
     if (activity.conversation.conversationType !== 'personal') return;

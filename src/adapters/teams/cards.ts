@@ -30,7 +30,10 @@ const BADGE_TEXT: Record<Owner, string> = { aws: 'AWS is responsible', customer:
 /** Backslash-escapes the markdown Teams renders in a TextBlock (emphasis, links, code, list and
  * heading markers at a line start), so text shows as typed and cannot become a link. */
 export function escapeCardMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]~<>]/g, (c) => `\\${c}`).replace(/^(\s*)([-+#]|\d+\.)/gm, '$1\\$2');
+  return text
+    .replace(/[\\`*_[\]~<>]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+#])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
 export function cutText(text: string, max: number): string {
@@ -46,19 +49,24 @@ export interface CardOptions {
   feedback?: boolean;
 }
 
+const size = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(card));
+
 export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
-  const body: CardElement[] = [];
+  const head: CardElement[] = [];
   if (reply.owner)
-    body.push(textBlock(BADGE_TEXT[reply.owner].toUpperCase(), { weight: 'Bolder', size: 'Small', color: BADGE_COLOR[reply.owner] }));
-  body.push(textBlock(escapeCardMarkdown(cutText(reply.title, CARD_LIMITS.titleChars)), { size: 'Large', weight: 'Bolder' }));
-  body.push(textBlock(escapeCardMarkdown(cutText(reply.summary, CARD_LIMITS.textChars))));
-  for (const s of reply.sections) {
-    body.push(textBlock(`**${escapeCardMarkdown(s.label)}**`, { spacing: 'Medium' }));
-    body.push(textBlock(escapeCardMarkdown(cutText(s.text, CARD_LIMITS.textChars)), { spacing: 'None' }));
-  }
+    head.push(textBlock(BADGE_TEXT[reply.owner].toUpperCase(), { weight: 'Bolder', size: 'Small', color: BADGE_COLOR[reply.owner] }));
+  const title = textBlock(escapeCardMarkdown(cutText(reply.title, CARD_LIMITS.titleChars)), { size: 'Large', weight: 'Bolder' });
+  const summary = textBlock(escapeCardMarkdown(cutText(reply.summary, CARD_LIMITS.textChars)));
+  head.push(title, summary);
+  // A section is its heading and its text together: when the card must shrink, both go at once.
+  const sections: CardElement[][] = reply.sections.map((s) => [
+    textBlock(`**${escapeCardMarkdown(cutText(s.label, CARD_LIMITS.titleChars))}**`, { spacing: 'Medium' }),
+    textBlock(escapeCardMarkdown(cutText(s.text, CARD_LIMITS.textChars)), { spacing: 'None' }),
+  ]);
+  const sources: CardElement[] = [];
   if (reply.sources.length > 0) {
     const links = reply.sources.map((s) => `[${escapeCardMarkdown(s.title)}](${s.url})`).join(' · ');
-    body.push(textBlock(`Sources: ${links}`, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
+    sources.push(textBlock(`Sources: ${links}`, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
   }
   const feedback: CardElement[] = [];
   if (options.feedback) {
@@ -75,12 +83,31 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    body,
+    body: [],
     actions: [...choices, ...feedback],
     msteams: { width: 'Full' },
   };
-  // Cut whole sections from the end until the card fits Teams' size limit.
-  while (Buffer.byteLength(JSON.stringify(card)) > CARD_LIMITS.bytes && card.body.length > 3) card.body.splice(card.body.length - 2, 1);
+  const assemble = (): void => {
+    card.body = [...head, ...sections.flat(), ...sources];
+  };
+  assemble();
+  // Over Teams' size limit: drop whole sections from the end, then the sources, then shorten the
+  // answer itself and the buttons — the badge, title and summary always stay.
+  while (size(card) > CARD_LIMITS.bytes && sections.length > 0) {
+    sections.pop();
+    assemble();
+  }
+  if (size(card) > CARD_LIMITS.bytes) {
+    sources.length = 0;
+    summary.text = escapeCardMarkdown(cutText(reply.summary, 1000));
+    title.text = escapeCardMarkdown(cutText(reply.title, 100));
+    for (const a of card.actions) {
+      a.title = cutText(String(a.title), 40);
+      const data = a.data as { q?: string };
+      if (data.q !== undefined) data.q = data.q.slice(0, 200);
+    }
+    assemble();
+  }
   return card;
 }
 

@@ -37,6 +37,7 @@ export function compareServices(kb: KnowledgeBase, a: Service, b: Service, task?
   return {
     intent: 'compare',
     title: `${a.name} vs ${b.name}`,
+    restated: task ? `How does ${lower(task.name)} differ between ${a.name} and ${b.name}?` : `Compare ${a.name} and ${b.name}`,
     summary,
     sections,
     choicesLabel: 'Go deeper',

@@ -10,6 +10,7 @@ export function answerConcept(kb: KnowledgeBase, concept: Concept): Reply {
     intent: 'concept',
     title: concept.name,
     summary: concept.summary,
+    restated: `What is ${concept.name}?`,
     sections,
     choicesLabel: 'Related',
     choices: concept.related

@@ -65,6 +65,7 @@ export function answerResponsibility(kb: KnowledgeBase, interp: Interpretation):
     sections,
     choicesLabel: 'Related questions',
     choices: related(kb, fact),
+    restated: responsibilityQuestion(task, service),
     sources: uniqueSources(sources),
     facts: {
       service: service ? { id: service.id, name: service.name, category: service.category } : null,

@@ -60,6 +60,7 @@ export function answerService(kb: KnowledgeBase, service: Service): Reply {
       .filter((t) => t !== undefined)
       .map((t) => ask(responsibilityQuestion(t, service))),
     sources: uniqueSources([...sources, info.source]),
+    restated: `What am I responsible for on ${service.name}?`,
     facts: { service: { id: service.id, name: service.name, category: service.category }, task: null, owner: null },
   };
 }

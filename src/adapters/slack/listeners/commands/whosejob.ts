@@ -9,7 +9,13 @@ export function registerWhosejobCommand(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack }) => {
     const text = command.text.trim() || 'help';
     const turn = deps.bot.handle({ text, user: command.user_id, conversation: `${command.channel_id}:cmd:${command.user_id}`, platform: 'slack' });
-    const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), shareable: wantsFeedback(turn.reply) });
+    // Share posts the question restated on its own, so the channel sees the answer the asker saw.
+    const message = renderBlocks(turn.reply, {
+      question: text,
+      shareQuestion: turn.reply.restated,
+      feedback: wantsFeedback(turn.reply),
+      shareable: wantsFeedback(turn.reply),
+    });
     // The answer travels in the acknowledgement itself: no second round trip, well within 3 s.
     await ack({ response_type: 'ephemeral', ...message });
   });
