@@ -67,7 +67,8 @@ export class Bot {
       state.lastTaskId = turn.reply.facts.task?.id;
       state.lastServiceIds = turn.interpretation.services.map((s) => s.id);
     }
-    if (turn.reply.intent !== 'unknown' && !turn.explainsLast) state.lastReply = turn.reply;
+    if (!turn.explainsLast && turn.reply.intent !== 'unknown')
+      state.lastExplainable = turn.reply.sources.length > 0 && turn.reply.restated ? turn.reply.restated : undefined;
     this.memory.set(key, state);
     return turn;
   }
@@ -84,8 +85,10 @@ export class Bot {
         return { reply: verdictReply(item, chosen), interpretation: synthetic(interp, 'quiz') };
       }
     }
-    if (interp.why && state.lastReply && state.lastReply.sources.length > 0)
-      return { reply: whyReply(state.lastReply), interpretation: interp, explainsLast: true };
+    if (interp.why && state.lastExplainable) {
+      const last = this.answerOnce(state.lastExplainable).reply;
+      return { reply: whyReply(last), interpretation: interp, explainsLast: true };
+    }
     interp = this.withContext(interp, state);
     return { reply: this.route(interp, text, state, key), interpretation: interp };
   }

@@ -1,12 +1,13 @@
 // What the bot remembers of a conversation for a short while: the last question (for "and for S3?"
 // and "why?"), a pending quiz question, the onboarding lesson. Bounded in size and in time.
 import type { QuizItem } from '../quiz/questions';
-import type { Reply } from './reply';
 
 export interface ConversationState {
   lastTaskId?: string;
   lastServiceIds: string[];
-  lastReply?: Reply;
+  /** The last answer with sources, as a standalone question: "why?" re-derives it (answers are deterministic),
+   * so each conversation keeps a short string instead of a whole reply. */
+  lastExplainable?: string;
   pendingQuiz?: QuizItem;
   quizCount: number;
   lesson?: number;

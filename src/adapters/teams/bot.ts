@@ -32,7 +32,7 @@ function readAction(value: unknown): CardAction | undefined {
 }
 
 export class WhosejobTeamsBot extends TeamsActivityHandler {
-  /** The last reference stored per conversation: it is written again only when it changes. */
+  /** Conversations whose reference is stored (with the service URL it was stored for). */
   private readonly saved = new Map<string, string>();
 
   constructor(private readonly deps: TeamsDeps) {
@@ -50,12 +50,13 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
 
   private async remember(context: TurnContext): Promise<void> {
     const id = context.activity.conversation.id;
-    const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
-    if (this.saved.get(id) === reference) return;
+    // What a later post needs does not change from message to message; the service URL can.
+    const key = `${context.activity.serviceUrl}|${context.activity.recipient?.id ?? ''}`;
+    if (this.saved.get(id) === key) return;
     try {
-      await this.deps.store.saveConversationRef('teams', id, reference);
+      await this.deps.store.saveConversationRef('teams', id, JSON.stringify(TurnContext.getConversationReference(context.activity)));
       if (this.saved.size >= 10_000) this.saved.clear();
-      this.saved.set(id, reference);
+      this.saved.set(id, key);
     } catch (err) {
       this.deps.log.error('teams conversation reference not stored', { error: err instanceof Error ? err.message : String(err) });
     }

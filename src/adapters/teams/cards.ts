@@ -91,6 +91,7 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
     card.body = [...head, ...sections.flat(), ...sources];
   };
   assemble();
+  if (size(card) <= CARD_LIMITS.bytes) return card; // the usual case: measured once
   // Over Teams' size limit: drop whole sections from the end, then the sources, then shorten the
   // answer itself and the buttons — the badge, title and summary always stay.
   while (size(card) > CARD_LIMITS.bytes && sections.length > 0) {

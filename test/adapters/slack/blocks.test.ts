@@ -346,11 +346,11 @@ describe('cut', () => {
     );
   });
 
-  // BUG (src/adapters/slack/blocks.ts, cut): the "no dangling &am" rule drops everything from the last "&"
+  // Regression guard (fixed; src/adapters/slack/blocks.ts, cut): the "no dangling &am" rule drops everything from the last "&"
   // that has no ";" after it. That is right for escaped mrkdwn, but cut() is also used on plain_text that is
   // never escaped (header titles, button labels), where "&" is just a character: a long label such as
   // "Who is responsible for backup & restore on …" is cut to "Who is responsible for backup…".
-  test('BUG: cutting plain text keeps the words around a literal "&"', () => {
+  test('cutting plain text keeps the words around a literal "&"', () => {
     const label = 'Who is responsible for backup & restore on Amazon Elastic Kubernetes Service worker nodes?';
     const out = cut(label, LIMITS.buttonText);
     expect(out).toMatch(/^Who is responsible for backup & restore on Amazon Elastic Kubernetes/);
@@ -422,10 +422,10 @@ describe('any user text renders within the limits and never as markup (property)
     );
   });
 
-  // BUG (src/adapters/slack/blocks.ts, renderBlocks): an empty summary without an owner becomes a section
+  // Regression guard (fixed; src/adapters/slack/blocks.ts, renderBlocks): an empty summary without an owner becomes a section
   // whose text is "", and Slack rejects a text object shorter than 1 character (invalid_blocks). The bot never
   // produces an empty summary today, but renderBlocks promises that Slack never rejects a reply.
-  test('BUG: an empty summary still renders into a message Slack accepts', () => {
+  test('an empty summary still renders into a message Slack accepts', () => {
     const reply: Reply = { intent: 'unknown', title: 'T', summary: '', sections: [], choices: [], sources: [], facts: NO_FACTS };
     expect(limitProblems(renderBlocks(reply, { question: 'q' }))).toEqual([]);
   });

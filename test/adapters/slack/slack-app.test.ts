@@ -439,7 +439,7 @@ describe('Share in channel', () => {
   // bot.answerOnce(), without the conversation the private answer came from. A follow-up asked with the slash
   // command ("/whosejob who patches rds?" then "/whosejob and for ec2?") is shown privately as EC2 patching,
   // but pressing Share posts a different answer for everyone (the question alone has no task).
-  test('BUG: sharing a follow-up answer posts the same answer the user saw privately', async () => {
+  test('sharing a follow-up answer posts the same answer the user saw privately', async () => {
     await slash('who patches rds?');
     const { message } = await slash('and for ec2?');
     expect(header(message)).toMatch(/patch.*EC2/i); // what the user saw
@@ -629,7 +629,7 @@ describe('when the Web API fails', () => {
   // WebAPIRequestError (code slack_webapi_request_error) wrapping the rate-limit error in `original`.
   // slackError() reads only data.error / code / message, so the error line of a rate-limited reply says
   // "slack_webapi_request_error", the same as a refused connection, and the rate limit is lost from it.
-  test('BUG: the error line of a rate-limited chat.postMessage names the rate limit', async () => {
+  test('the error line of a rate-limited chat.postMessage names the rate limit', async () => {
     standIn.rateLimitNext('chat.postMessage', 0);
     await mention(`${BOT} who patches rds?`, { channel: 'C0LIMITED' });
     await until(() => errorLines('slack chat.postMessage failed').length > 0, 'the error log line');

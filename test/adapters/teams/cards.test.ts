@@ -187,7 +187,7 @@ describe('the 28 KB limit', () => {
     expect(card.actions).toHaveLength(4);
   });
 
-  // BUG: the size cut removes single TextBlocks, not whole sections. renderCard removes `body[length - 2]` (meant to
+  // Regression guard (fixed): the size cut removes single TextBlocks, not whole sections. renderCard removes `body[length - 2]` (meant to
   // spare the sources line) one element at a time, so
   //   * with a sources line it can stop after removing a section's text, leaving its bold label dangling above
   //     "Sources:" (here "**Section 8**" with no text);
@@ -202,21 +202,21 @@ describe('the 28 KB limit', () => {
     }
   };
 
-  test('BUG: with sources, the cut leaves no label without its text', () => {
+  test('with sources, the cut leaves no label without its text', () => {
     const card = renderCard(reply({ sections: many(200, 700) }), { question: 'q', feedback: true });
     pairsIntact(textsOf(card).slice(3, -1));
   });
 
-  test('BUG: without sources, the cut keeps each label with its own text', () => {
+  test('without sources, the cut keeps each label with its own text', () => {
     const card = renderCard(reply({ sources: [], sections: many(200, 700) }), { question: 'q' });
     expect(bytes(card)).toBeLessThanOrEqual(CARD_LIMITS.bytes);
     pairsIntact(textsOf(card).slice(3));
   });
 
-  // BUG: when badge + title + summary + the last element are still over 28 KB, the cut loop (which only stops at 3
+  // Regression guard (fixed): when badge + title + summary + the last element are still over 28 KB, the cut loop (which only stops at 3
   // elements) removes the summary — the answer itself — and keeps the stray last block. Backslash-heavy text does it
   // with printable ASCII (each "\\" is escaped for markdown and again for JSON: 4 bytes).
-  test('BUG: a card that needs cutting down to the bone still keeps its summary', () => {
+  test('a card that needs cutting down to the bone still keeps its summary', () => {
     const slashes = '\\'.repeat(2990);
     const summary = `${slashes} summary`;
     const card = renderCard(reply({ summary, sections: [{ label: 'L', text: `${slashes} section` }], sources: [] }), { question: slashes, feedback: true });
@@ -224,11 +224,11 @@ describe('the 28 KB limit', () => {
     expect(textsOf(card)[2]).toBe(escapeCardMarkdown(summary));
   });
 
-  // BUG: the card can stay over 28 KB: the cut stops at 3 body elements and never shortens the actions. Control
+  // Regression guard (fixed): the card can stay over 28 KB: the cut stops at 3 body elements and never shortens the actions. Control
   // characters (6 bytes each in JSON) in a 3000-character summary/section plus a 1000-character question do it.
   // Not reachable with today's knowledge base, and a user's question alone (≤ 1000 characters per button, 12 KB
   // at worst for the two feedback buttons) cannot do it either.
-  test('BUG: control-character-heavy text still yields ≤ 28 KB', () => {
+  test('control-character-heavy text still yields ≤ 28 KB', () => {
     const ctl = '\u0001'.repeat(3000);
     const card = renderCard(reply({ summary: ctl, sections: [{ label: 'L', text: ctl }], sources: [] }), { question: ctl, feedback: true });
     expect(bytes(card)).toBeLessThanOrEqual(CARD_LIMITS.bytes);
@@ -281,10 +281,10 @@ describe('escapeCardMarkdown', () => {
     expect(unescape(escapeCardMarkdown(input))).toBe(input); // nothing is lost: the reader sees what was typed
   });
 
-  // BUG: an ordered-list marker is escaped as "\1. one". In CommonMark only ASCII punctuation can be
+  // Regression guard (fixed): an ordered-list marker is escaped as "\1. one". In CommonMark only ASCII punctuation can be
   // backslash-escaped, so "\1" shows a literal backslash ("\1. one") — the escape belongs before the period:
   // "1\. one". (No knowledge-base text starts a line with "<digits>." today, so nobody sees it yet.)
-  test('BUG: "1. one" → "1\\. one" (escape the period, not the digit)', () => {
+  test('"1. one" → "1\\. one" (escape the period, not the digit)', () => {
     expect(escapeCardMarkdown('1. one')).toBe('1\\. one');
   });
 
@@ -304,7 +304,7 @@ describe('properties', () => {
     fc.oneof(fc.string({ unit: 'binary', maxLength }), fc.string({ unit: fc.constantFrom(...MARKDOWN), maxLength }), fc.string({ maxLength }));
 
   // The KB's texts are a few hundred characters; the property covers up to 1000 code points per field (≈ 3× the
-  // longest real text) and any question. Longer adversarial fields break the size limit: see the BUG tests above.
+  // longest real text) and any question. Longer adversarial fields break the size limit: see the size tests above.
   const arbReply: fc.Arbitrary<Reply> = fc.record({
     owner: fc.constantFrom(undefined, 'aws' as const, 'customer' as const, 'shared' as const),
     title: nasty(300),

@@ -421,11 +421,11 @@ describe('failures and bad requests', () => {
     expect(res.status).toBe(405);
   });
 
-  // BUG: an activity without a `type` (a client error) is answered 500 and logged at error level as "teams request
+  // Regression guard (fixed): an activity without a `type` (a client error) is answered 500 and logged at error level as "teams request
   // failed". botbuilder's validateAndFixActivity() throws a plain Error('missing activity type') from
   // CloudAdapter.process(); src/adapters/teams/adapter.ts turns every rejection of process() into a 500. The
   // adapter should check `typeof body.type === 'string'` itself (as it checks for a JSON object) and answer 400.
-  test('BUG: an activity without a type is rejected with 400 (it gets 500)', async () => {
+  test('an activity without a type is rejected with 400', async () => {
     const activity: Partial<InboundActivity> = personalMessage({ text: 'who patches rds?', serviceUrl });
     delete activity.type;
     expect((await postActivity(endpoint, activity)).status).toBe(400);
@@ -440,12 +440,12 @@ describe('failures and bad requests', () => {
     expect(messages(await send(personalMessage({ text: 'help', serviceUrl })))).toHaveLength(1);
   });
 
-  // BUG: a body over 256 KB never gets its 413 — the client sees the connection reset (fetch: "read ECONNRESET").
+  // Regression guard (fixed): a body over 256 KB never gets its 413 — the client sees the connection reset (fetch: "read ECONNRESET").
   // In readJson() (src/adapters/teams/adapter.ts) the size check calls req.destroy(), which destroys the socket
   // shared with the response, and only afterwards (in the rejected promise's handler) writes 413 to that dead
   // socket. Fix: stop buffering but keep draining (or pause), write the 413 with `connection: close`, and end the
   // socket after the response is flushed.
-  test('BUG: a body over 256 KB → 413 (the connection is reset instead)', async () => {
+  test('a body over 256 KB → 413', async () => {
     const activity = personalMessage({ text: 'x'.repeat(300 * 1024), serviceUrl });
     const res = await postActivity(endpoint, activity);
     expect(res.status).toBe(413);
