@@ -9,6 +9,7 @@ import { loadQuestions, mixedQuestions } from './question-set';
 
 const MIXED = 2000;
 const COLD_RUNS = 10;
+const NLP_TIMED = 300;
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -70,10 +71,12 @@ async function main(): Promise<void> {
   const ourHits = labelled.filter((c) => c.intent.includes(bot.answerOnce(c.q).reply.intent)).length;
 
   const nlpjs = await trainNlpJs(kb);
-  for (const q of questions.slice(0, 200)) await nlpjs(q); // warm-up
+  for (const q of questions.slice(0, 50)) await nlpjs(q); // warm-up
+  // NLP.js answers a few questions a second here: time it on the first NLP_TIMED of the same mix.
+  const timed = questions.slice(0, NLP_TIMED);
   const started = process.hrtime.bigint();
-  for (const q of questions) await nlpjs(q);
-  const nlpPerSecond = questions.length / (Number(process.hrtime.bigint() - started) / 1e9);
+  for (const q of timed) await nlpjs(q);
+  const nlpPerSecond = timed.length / (Number(process.hrtime.bigint() - started) / 1e9);
   let nlpHits = 0;
   for (const c of labelled) if (c.intent.includes(await nlpjs(c.q))) nlpHits++;
 

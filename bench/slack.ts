@@ -13,8 +13,7 @@
 // so that neither always gets the warmer JIT. Per round: acknowledgements per second and p50/p99 time to the
 // HTTP 200 (measured by the load generator), and replies per second until the stand-in has recorded all N
 // chat.postMessage calls. The table shows the median round.
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +28,7 @@ import { loadKnowledgeBase, PACKAGE_ROOT } from '../src/kb/load';
 import { createLogger } from '../src/log';
 import { SqliteStore } from '../src/store/sqlite';
 import { FAKE_BOT_USER_ID } from '../test/stand-ins/slack-web-api';
+import { pinToCore } from './pin-core';
 import { loadQuestions } from './question-set';
 import type { FromLoad, ToLoad } from './slack-load-process';
 import type { FromStandIn, ToStandIn } from './slack-stand-in-process';
@@ -37,15 +37,7 @@ import type { FromStandIn, ToStandIn } from './slack-stand-in-process';
 // their own, and the apps being measured get the other, so neither steals the other's CPU.
 const APP_CORE = 0;
 const HELPER_CORE = 1;
-function pin(pid: number, core: number): boolean {
-  if (process.platform !== 'linux' || cpus().length < 2) return false;
-  try {
-    execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false; // no taskset: the figures are then for shared cores
-  }
-}
+const pin = pinToCore;
 const pinned = pin(process.pid, APP_CORE);
 
 

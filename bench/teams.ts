@@ -14,26 +14,18 @@
 // its HTTP response (botbuilder answers after the turn, i.e. after the connector accepted the replies); then we
 // wait until the connector has recorded every reply. ROUNDS rounds, alternating bots; the median round is shown.
 // PASS when whosejob's throughput is at least 80 % of the bare bot's.
-import { execFileSync, fork } from 'node:child_process';
-import { cpus } from 'node:os';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/kb/load';
 import { personalMessage, type InboundActivity } from '../test/stand-ins/teams-activities';
 import { TeamsConnectorStandIn } from '../test/stand-ins/teams-connector';
+import { pinToCore } from './pin-core';
 import { loadQuestions } from './question-set';
 import { SAMPLE_QUESTION, type BotTarget, type FromBots, type ToBots } from './teams-bots-process';
 
 // Teams' connector is another machine in production: the bots get one core, the connector stand-in
 // and the load generator the other.
-function pin(pid: number, core: number): boolean {
-  if (process.platform !== 'linux' || cpus().length < 2) return false;
-  try {
-    execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const pin = pinToCore;
 
 const N = 1000;
 const WARMUP = 100;
