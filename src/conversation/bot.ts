@@ -117,7 +117,7 @@ export class Bot {
         if (interp.categories[0]) return answerCategory(kb, interp.categories[0]);
         return unknownReply();
       case 'compare': {
-        const [a, b] = interp.services;
+        const [a, b] = interp.servicesInOrder.length >= 2 ? interp.servicesInOrder : interp.services;
         if (a && b) return compareServices(kb, a, b, interp.task);
         const [ca, cb] = interp.categories;
         if (ca && cb) return compareCategories(kb, ca, cb);
@@ -147,7 +147,7 @@ export class Bot {
 }
 
 function synthetic(interp: Interpretation, intent: IntentName): Interpretation {
-  return { ...interp, intent, confidence: 1, rule: 'quiz answer', services: [], task: undefined };
+  return { ...interp, intent, confidence: 1, rule: 'quiz answer', services: [], servicesInOrder: [], task: undefined };
 }
 
 /** "why?": the reasoning and sources of the last answer, without repeating all of it. */

@@ -50,7 +50,8 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
 
   // "thanks for the help" is a thank-you; the greeting reply lists what the bot can do anyway.
   const politeOnly = cue('smalltalk') > 0 && words <= 6;
-  if (cue('help') > 0 && !politeOnly && !task && nServices === 0 && e.concepts.length === 0)
+  // "help me debug my terraform" asks for help with something else: that is out of scope.
+  if (cue('help') > 0 && !politeOnly && !task && nServices === 0 && e.concepts.length === 0 && e.unexplained < 2)
     return { intent: 'help', confidence: 0.95, rule: 'help cue' };
 
   if (e.concepts.length > 0 && nServices === 0) {

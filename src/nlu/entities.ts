@@ -19,6 +19,7 @@ export interface Entities {
   mentions: Mention[];
   task?: TaskMatch;
   services: Service[]; // most relevant first
+  servicesInOrder: Service[]; // as they appear in the message (for comparisons)
   fuzzyService: boolean;
   concepts: Concept[];
   categories: Category[];
@@ -163,6 +164,7 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
     task,
     services,
     fuzzyService,
+    servicesInOrder: firstMentionOrder(mentions, 'service', (id) => (services.some((s) => s.id === id) ? kb.servicesById.get(id) : undefined)),
     concepts: firstMentionOrder(mentions, 'concept', (id) => kb.conceptsById.get(id)),
     categories: firstMentionOrder(mentions, 'category', (id) => (kb.categories.has(id as Category) ? (id as Category) : undefined)),
     cues,

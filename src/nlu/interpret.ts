@@ -12,6 +12,7 @@ export interface Interpretation {
   confidence: number;
   rule: string;
   services: Service[]; // most relevant first
+  servicesInOrder: Service[]; // as named in the message
   task?: Task;
   taskAlternatives: Task[];
   concepts: Concept[];
@@ -97,6 +98,7 @@ export class Interpreter {
       confidence: Math.round(c.confidence * 1000) / 1000,
       rule: c.rule,
       services: e.services,
+      servicesInOrder: e.servicesInOrder,
       task: e.task?.task,
       taskAlternatives: e.task?.alternatives ?? [],
       concepts: e.concepts,
