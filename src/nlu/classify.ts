@@ -18,6 +18,7 @@ const SIMILARITY_THRESHOLD = 0.5;
 const ENTITY_FREE: ReadonlySet<IntentName> = new Set(['quiz', 'onboarding', 'help', 'smalltalk']);
 const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'v']);
 const OVERVIEW_OPENERS = new Set(['what', 'which', 'how']);
+const QUESTION_OPENERS = new Set(['who', 'whose', 'whos']);
 
 function servicesJoined(e: Entities): boolean {
   const spans = e.mentions.filter((m) => m.kind === 'service' && e.services.slice(0, 2).some((s) => s.id === m.id));
@@ -61,7 +62,8 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
     return { intent: 'concept', confidence: 0.9, rule: 'concept named' };
   }
   // "what should we be securing on Amplify?" asks for the overview, not for one vague task.
-  if (task?.weak && nServices > 0 && OVERVIEW_OPENERS.has(e.words.fixed[0] ?? ''))
+  const opener = e.words.fixed[0] ?? '';
+  if (task?.weak && nServices > 0 && (OVERVIEW_OPENERS.has(opener) || (cue('service') > 0 && !QUESTION_OPENERS.has(opener))))
     return { intent: 'service', confidence: fuzz(0.85), rule: 'overview question with a vague task word' };
   if (task) {
     // A bare "script" or "data" with nothing else known is a weak reading of the question; with
