@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityHandler, ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { createTeamsAdapter } from '../src/adapters/teams/adapter';
+import { createTeamsAdapter, responseShim } from '../src/adapters/teams/adapter';
 import { cardActivity } from '../src/adapters/teams/bot';
 import { loadConfig } from '../src/config';
 import { Bot } from '../src/conversation/bot';
@@ -98,23 +98,7 @@ async function bare(typing: boolean, card?: object): Promise<Target> {
         res.writeHead(400).end();
         return;
       }
-      const shim = {
-        socket: res.socket,
-        status: (code: number) => {
-          res.statusCode = code;
-        },
-        header: (name: string, value: unknown) => {
-          res.setHeader(name, String(value));
-        },
-        send: (b?: unknown) => {
-          if (b === undefined) return;
-          res.write(typeof b === 'object' && !Buffer.isBuffer(b) ? JSON.stringify(b) : (b as string | Buffer));
-        },
-        end: () => {
-          res.end();
-        },
-      };
-      adapter.process({ body, headers: req.headers, method: req.method }, shim, (context) => bot.run(context)).catch(() => {
+      adapter.process({ body, headers: req.headers, method: req.method }, responseShim(res), (context) => bot.run(context)).catch(() => {
         errors++;
         if (!res.headersSent) res.writeHead(500).end();
       });

@@ -160,6 +160,5 @@ function whyReply(last: Reply): Reply {
       ? `Here is the reasoning behind that answer. ${last.summary}`
       : `That answer comes straight from the AWS documentation linked below. ${last.summary}`,
     sections,
-    choices: last.choices,
   };
 }

@@ -55,6 +55,12 @@ export const OWNER_PHRASE: Record<Owner, string> = {
   shared: 'It is shared between AWS and you',
 };
 
+/** Answers with content deserve a 👍 / 👎 pair; greetings, help and quiz prompts do not. */
+export const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare'].includes(reply.intent);
+
+/** What every platform says after a vote. */
+export const FEEDBACK_THANKS = { up: 'Thanks for the feedback!', down: 'Thanks — noted. The team reviews answers marked not helpful.' } as const;
+
 export const NO_FACTS: ReplyFacts = { service: null, task: null, owner: null };
 
 const linkCache = new Map<string, SourceLink>();

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { Category, Concept, IntentName, Service } from '../kb/schema';
 import type { Mention } from './gazetteer';
 import type { Lexicon } from './lexicon';
-import { resolveTask, type TaskMatch } from './task-match';
+import { resolveTask, spanFuzzy, type TaskMatch } from './task-match';
 import { COMMON_WORDS } from './common-words';
 import { stem, tokenize } from './normalize';
 
@@ -82,8 +82,6 @@ function dropContained(mentions: Mention[]): Mention[] {
       ),
   );
 }
-
-const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
 
 // Words that make the next service the setting of the question ("in EKS", "with Fargate"), and
 // words that make the one before them a part of something else ("EC2 instances", "EKS worker nodes").

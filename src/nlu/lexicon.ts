@@ -26,8 +26,6 @@ export interface Lexicon {
   whyCues: ReadonlySet<string>;
 }
 
-const stems = (phrase: string): string[] => tokenize(phrase).map(stem);
-
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const g = new Gazetteer();
   // Words a typo may be repaired into: the domain's names and cues. Off-topic cues are known words
@@ -91,4 +89,3 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues };
 }
 
-export { stems as phraseStems };

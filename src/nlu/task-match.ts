@@ -17,7 +17,8 @@ export interface TaskMatch {
   alternatives: Task[];
 }
 
-const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
+/** Whether typo repair changed any word of a span. */
+export const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
 
 const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsibl', 'responsibility']);
 

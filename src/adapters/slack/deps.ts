@@ -1,7 +1,7 @@
 // What every Slack listener needs, and the one way they post: errors are logged, never thrown.
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../conversation/bot';
-import type { Reply } from '../../conversation/reply';
+import { wantsFeedback, type Reply } from '../../conversation/reply';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { renderBlocks, type RenderOptions, type SlackMessage } from './blocks';
@@ -17,8 +17,6 @@ export function conversationOf(channel: string, threadTs?: string): string {
   return channel.startsWith('D') ? channel : `${channel}:${threadTs ?? 'main'}`;
 }
 
-/** Answers that deserve a 👍 / 👎: the ones with content, not greetings or help. */
-export const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare'].includes(reply.intent);
 
 export function answerFor(deps: SlackDeps, text: string, user: string, conversation: string, extra: Partial<RenderOptions> = {}): { reply: Reply; message: SlackMessage } {
   const turn = deps.bot.handle({ text, user, conversation, platform: 'slack' });

@@ -15,7 +15,7 @@ export interface TeamsAdapter {
 }
 
 /** The small Express-like response botbuilder's process() writes to. */
-function responseShim(res: ServerResponse) {
+export function responseShim(res: ServerResponse) {
   return {
     socket: res.socket,
     status: (code: number) => {

@@ -1,7 +1,7 @@
 // The Teams bot: an ActivityHandler whose handlers only translate — message in, card out.
 import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Bot } from '../../conversation/bot';
-import type { Reply } from '../../conversation/reply';
+import { FEEDBACK_THANKS, wantsFeedback, type Reply } from '../../conversation/reply';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { cardFallback, renderCard, type CardAction } from './cards';
@@ -13,7 +13,6 @@ export interface TeamsDeps {
   log: Logger;
 }
 
-const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare'].includes(reply.intent);
 
 /** A card reply as an activity; the fallback text lets notifications and screen readers show something. */
 export function cardActivity(reply: Reply, question: string, feedback = wantsFeedback(reply)): ReturnType<typeof MessageFactory.attachment> {
@@ -76,7 +75,7 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
       await this.deps.store
         .recordFeedback({ platform: 'teams', user: activity.from.id, conversation: activity.conversation.id, question: action.q, intent: action.i, vote: action.vote })
         .catch((err: unknown) => this.deps.log.error('feedback could not be stored', { error: err instanceof Error ? err.message : String(err) }));
-      await context.sendActivity(MessageFactory.text(action.vote === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted. The team reviews answers marked not helpful.'));
+      await context.sendActivity(MessageFactory.text(FEEDBACK_THANKS[action.vote]));
       return;
     }
     // The bot's own @mention is not part of the question.

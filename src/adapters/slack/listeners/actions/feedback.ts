@@ -1,6 +1,7 @@
 // 👍 / 👎 under an answer: record the vote with what was asked, and thank the voter privately.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Vote } from '../../../../store/store';
+import { FEEDBACK_THANKS } from '../../../../conversation/reply';
 import { ACTION } from '../../blocks';
 import { conversationOf, slackError, type SlackDeps } from '../../deps';
 
@@ -27,7 +28,7 @@ export function registerFeedbackActions(app: App, deps: SlackDeps): void {
     } catch (err) {
       deps.log.error('feedback could not be stored', { error: err instanceof Error ? err.message : String(err) });
     }
-    const text = vote === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted. The team reviews answers marked not helpful.';
+    const text = FEEDBACK_THANKS[vote];
     try {
       const container = body.container as { is_ephemeral?: boolean };
       if (container.is_ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, text });

@@ -1,7 +1,8 @@
 // "Share in channel" under a private slash-command answer: post it for everyone, then tidy up.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, renderBlocks } from '../../blocks';
-import { slackError, wantsFeedback, type SlackDeps } from '../../deps';
+import { wantsFeedback } from '../../../../conversation/reply';
+import { slackError, type SlackDeps } from '../../deps';
 
 const SLACK_USER = /^[UW][A-Z0-9]{2,30}$/;
 

@@ -1,7 +1,8 @@
 // /whosejob <question>: an answer only the asker sees, with a button to share it in the channel.
 import type { App } from '@slack/bolt';
 import { renderBlocks } from '../../blocks';
-import { wantsFeedback, type SlackDeps } from '../../deps';
+import { wantsFeedback } from '../../../../conversation/reply';
+import type { SlackDeps } from '../../deps';
 
 export const COMMAND = '/whosejob';
 
