@@ -167,6 +167,9 @@ export type IntentFile = z.infer<typeof IntentFile>;
 export const ContextCuesFile = z.strictObject({
   followUp: z.array(Text).min(1), // "and for", "what about"
   why: z.array(Text).min(1), // "why", "how come"
+  // What the asker assumes, so the answer can open with "Yes." or "No.": "does AWS…", "is it on us…".
+  presumesAws: z.array(Text).default([]),
+  presumesCustomer: z.array(Text).default([]),
   examples: z.array(z.strictObject({ after: Text, message: Text, means: Text })).default([]),
 });
 export type ContextCuesFile = z.infer<typeof ContextCuesFile>;

@@ -87,7 +87,7 @@ function dropContained(mentions: Mention[]): Mention[] {
 // words that make the one before them a part of something else ("EC2 instances", "EKS worker nodes").
 const SUBJECT_WORDS = new Set(['that', 'which']); // "the role that Firehose uses": Firehose is the subject
 const SETTING_WORDS = new Set(['in', 'on', 'for', 'of', 'behind', 'under', 'with', 'using', 'within', 'inside', 'at', 'via', 'from', 'through']);
-const PART_WORDS = new Set(['instanc', 'node', 'launch', 'worker', 'box', 'volum', 'rule']);
+const PART_WORDS = new Set(['instances', 'nodes', 'launch', 'worker', 'boxes', 'volumes', 'rules'].map(stem));
 const FILLER = new Set(['a', 'an', 'the', 'our', 'my', 'your', 'their', 'its', 'amazon', 'aws']);
 
 function settingScore(w: Words, m: Mention): number {

@@ -30,8 +30,6 @@ export interface Interpretation {
 const SLOT_WORD = (slot: string): string => `slot${slot}`;
 const SLOT_RE = /\{(service|task|concept|category)\}/g;
 const SLOT_BY_STEM = new Map(['service', 'task', 'concept', 'category'].map((s) => [stem(SLOT_WORD(s)), s]));
-const AWS_GUESS = ['doe aws', 'doe amazon', 'is aws', 'is amazon', 'will aws', 'can aws', 'by aws', 'by amazon'];
-const CUSTOMER_GUESS = ['our problem', 'my problem', 'our job', 'my job', 'on u', 'on me', 'up to u', 'up to me', 'do we have to', 'do we need to', 'do i have to', 'do i need to', 'ourselv', 'myself', 'by u', 'by me'];
 
 /** Replaces each known name by its slot, so examples and messages compare on their shape. */
 function delexicalize(e: Entities): string[] {
@@ -87,9 +85,9 @@ export class Interpreter {
       hasEntity && !(e.task && e.services.length > 0) && (startsWith(this.lexicon.followUpCues) || e.words.fixed.length <= 3);
     let presumedOwner: Interpretation['presumedOwner'];
     if (c.intent === 'responsibility') {
-      const joined = ` ${e.words.stems.join(' ')} `;
-      const guessesAws = AWS_GUESS.some((g) => joined.includes(` ${g} `));
-      const guessesCustomer = CUSTOMER_GUESS.some((g) => joined.includes(` ${g} `));
+      const cues = [...e.cueWords];
+      const guessesAws = cues.some((c) => this.lexicon.presumesAws.has(c));
+      const guessesCustomer = cues.some((c) => this.lexicon.presumesCustomer.has(c));
       if (guessesAws !== guessesCustomer) presumedOwner = guessesAws ? 'aws' : 'customer';
     }
     return {

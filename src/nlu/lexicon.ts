@@ -24,6 +24,8 @@ export interface Lexicon {
   cueIntents: ReadonlyMap<string, IntentName[]>;
   followUpCues: ReadonlySet<string>;
   whyCues: ReadonlySet<string>;
+  presumesAws: ReadonlySet<string>;
+  presumesCustomer: ReadonlySet<string>;
 }
 
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
@@ -81,11 +83,13 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   };
   const followUpCues = cueSet(kb.context.followUp);
   const whyCues = cueSet(kb.context.why);
+  const presumesAws = cueSet(kb.context.presumesAws);
+  const presumesCustomer = cueSet(kb.context.presumesCustomer);
 
   const knownStems = new Set<string>();
   for (const w of surface) knownStems.add(stem(w));
   const speller = new SpellingCorrector(targets);
   for (const w of surface) speller.addKnown(w);
-  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues };
+  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer };
 }
 

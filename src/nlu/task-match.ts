@@ -5,6 +5,7 @@ import type { Task } from '../kb/schema';
 import type { Words } from './entities';
 import type { Mention } from './gazetteer';
 import type { Lexicon, TaskRule } from './lexicon';
+import { stem } from './normalize';
 
 export interface TaskMatch {
   task: Task;
@@ -20,7 +21,7 @@ export interface TaskMatch {
 /** Whether typo repair changed any word of a span. */
 export const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
 
-const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsibl', 'responsibility']);
+const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsible', 'responsibility'].map(stem));
 
 
 export function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services: Mention[], w: Words): TaskMatch | undefined {
