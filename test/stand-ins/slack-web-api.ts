@@ -9,7 +9,7 @@
 // as JSON strings inside the form. JSON and multipart bodies are accepted too.
 // Answers: HTTP 200 + JSON `{ok:true,…}` or `{ok:false,error}`; injected 429 (Retry-After) and 500.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal } from './local-server';
 
 /** IDs the stand-in uses for "its" workspace and bot; the request builders in slack-requests.ts use the same ones. */
 export const FAKE_TEAM_ID = 'T000FAKE';
@@ -261,16 +261,8 @@ export class SlackWebApiStandIn {
         else res.end();
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    this.baseUrl = await listenLocal(server);
     this.server = server;
-    const { port } = server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
     return { url: this.url };
   }
 
@@ -279,10 +271,7 @@ export class SlackWebApiStandIn {
     if (server === undefined) return;
     this.server = undefined;
     this.baseUrl = undefined;
-    await new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections(); // keep-alive sockets from fetch would otherwise hold close() open
-    });
+    await closeLocal(server);
   }
 
   /** An absolute URL to use as `response_url`; JSON posted there lands in `responses` with this id. */

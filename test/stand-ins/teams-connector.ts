@@ -19,7 +19,7 @@
 // Answers: 200 `{ id }` for activities; injected failures (failNext) answer the given status with a Bot Framework
 // error body `{ error: { code, message } }`. Note that @azure/core-rest-pipeline retries 5xx for about 4–5 s.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLocal, listenLocal } from './local-server';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -263,16 +263,8 @@ export class TeamsConnectorStandIn {
       });
     });
     server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    this.baseUrl = await listenLocal(server);
     this.server = server;
-    const { port } = server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
     return { url: this.url };
   }
 
@@ -282,10 +274,7 @@ export class TeamsConnectorStandIn {
     this.server = undefined;
     this.baseUrl = undefined;
     for (const waiter of this.waiters.splice(0)) waiter.resolve();
-    await new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections(); // the connector client keeps sockets alive; close() would wait for them
-    });
+    await closeLocal(server);
   }
 
   activitiesOfType(type: string): ReceivedActivity[] {
