@@ -202,6 +202,8 @@ interface Round {
   /** Web API calls that failed, or that the stand-in's Block Kit validator rejected. */
   failedCalls: number;
   rejectedCalls: number;
+  /** CPU time of this process (where only the app being measured runs) per event, in ms. */
+  cpuPerEvent: number;
 }
 
 type StandIn = Child<ToStandIn, FromStandIn>;
@@ -213,6 +215,7 @@ async function round(target: Target, standIn: StandIn, load: Load, count: number
   const replies = standIn.expect<Extract<FromStandIn, { event: 'reached' }>>('reached', notifyId);
   standIn.send({ cmd: 'notify', id: notifyId, method: 'chat.postMessage', count, timeoutMs: REPLY_TIMEOUT_MS });
 
+  const cpuBefore = process.cpuUsage();
   const runId = load.id();
   const started = load.expect('started', runId).then(() => performance.now());
   const done = load.expect<Extract<FromLoad, { event: 'done' }>>('done', runId);
@@ -222,6 +225,7 @@ async function round(target: Target, standIn: StandIn, load: Load, count: number
   if (result.error) throw new Error(`load generator: ${result.error}`);
   const reached = await replies;
   const replied = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   if (!reached.ok) throw new Error(`${target.name}: ${reached.error}`);
 
   const statsId = standIn.id();
@@ -238,6 +242,7 @@ async function round(target: Target, standIn: StandIn, load: Load, count: number
     non200: result.non200,
     failedCalls: stats.failed,
     rejectedCalls: stats.rejected,
+    cpuPerEvent: (cpu.user + cpu.system) / 1000 / count,
   };
 }
 
@@ -251,6 +256,7 @@ function medianRound(rounds: Round[]): Round {
     non200: sum((r) => r.non200),
     failedCalls: sum((r) => r.failedCalls),
     rejectedCalls: sum((r) => r.rejectedCalls),
+    cpuPerEvent: median(rounds.map((r) => r.cpuPerEvent)),
   };
 }
 
@@ -272,12 +278,12 @@ async function main(): Promise<void> {
     const ackRatio = ours.ackPerSecond / bare.ackPerSecond;
     const replyRatio = ours.repliesPerSecond / bare.repliesPerSecond;
     const row = (name: string, r: Round): string =>
-      `${name.padEnd(16)}${fmt(r.ackPerSecond, 0).padStart(10)}${fmt(r.p50, 2).padStart(10)}${fmt(r.p99, 2).padStart(10)}${fmt(r.repliesPerSecond, 0).padStart(14)}`;
+      `${name.padEnd(16)}${fmt(r.ackPerSecond, 0).padStart(10)}${fmt(r.p50, 2).padStart(10)}${fmt(r.p99, 2).padStart(10)}${fmt(r.repliesPerSecond, 0).padStart(14)}${fmt(r.cpuPerEvent, 3).padStart(12)}`;
     const lines = [
       `Slack adapter benchmark — node ${process.version}, ${N} app_mention events per round, concurrency ${CONCURRENCY}, warm-up ${WARM_UP}, median of ${ROUNDS} rounds`,
       '',
-      `${''.padEnd(16)}${'events/s'.padStart(10)}${'p50 ack'.padStart(10)}${'p99 ack'.padStart(10)}${'replies/s'.padStart(14)}`,
-      `${''.padEnd(16)}${'(acks)'.padStart(10)}${'(ms)'.padStart(10)}${'(ms)'.padStart(10)}${'(end to end)'.padStart(14)}`,
+      `${''.padEnd(16)}${'events/s'.padStart(10)}${'p50 ack'.padStart(10)}${'p99 ack'.padStart(10)}${'replies/s'.padStart(14)}${'CPU/event'.padStart(12)}`,
+      `${''.padEnd(16)}${'(acks)'.padStart(10)}${'(ms)'.padStart(10)}${'(ms)'.padStart(10)}${'(end to end)'.padStart(14)}${'(app, ms)'.padStart(12)}`,
       row('whosejob', ours),
       row('bare Bolt app', bare),
       `${'whosejob / bare'.padEnd(16)}${`${fmt(100 * ackRatio, 0)} %`.padStart(10)}${''.padStart(20)}${`${fmt(100 * replyRatio, 0)} %`.padStart(14)}`,

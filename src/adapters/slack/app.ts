@@ -6,6 +6,7 @@ import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
 import { registerListeners } from './listeners';
 import { RecentIds } from './recent-ids';
+import { createWebApiFetch } from './web-api-fetch';
 
 export interface SlackAdapter {
   app: App;
@@ -26,16 +27,20 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   const logger = boltLogger(log.child({ adapter: 'slack' }), config.LOG_LEVEL);
   const clientOptions = {
     slackApiUrl: config.SLACK_API_URL,
+    fetch: createWebApiFetch(),
     ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
   };
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   let receiver: HTTPReceiver | undefined;
+  // Follow-ups are remembered by the core's ConversationMemory, so Bolt's own conversation store is off:
+  // it would cost a promise and a thrown Error (with its stack) on every event for nothing.
+  const common = { token: config.SLACK_BOT_TOKEN, logger, clientOptions, convoStore: false as const };
   let app: App;
   if (socketMode) {
-    app = new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions });
+    app = new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true });
   } else {
     receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logger });
-    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger, clientOptions });
+    app = new App({ ...common, receiver });
   }
 
   // Slack retries an event it thinks we missed. A retry after a timeout reached us the first time,

@@ -23,8 +23,12 @@ export const ACTION = {
   feedbackDown: 'whosejob_feedback_down',
 } as const;
 
+const UNSAFE_MRKDWN = /[&<>@]/;
+
 /** Neutralises mrkdwn control characters and broadcast mentions in text that is not ours to trust. */
 export function escapeMrkdwn(text: string): string {
+  // Most of what we render has none of these characters: skip four regex passes over it.
+  if (!UNSAFE_MRKDWN.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

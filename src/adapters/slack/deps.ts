@@ -39,8 +39,11 @@ export async function postMessage(
   args: { channel: string; thread_ts?: string } & SlackMessage,
 ): Promise<string | undefined> {
   try {
-    const result = await client.chat.postMessage({ ...args, unfurl_links: false, unfurl_media: false });
-    return result.ts;
+    // Blocks go as the JSON string Slack receives anyway: WebClient then neither walks the whole tree to
+    // redact it for a debug line nor serialises it a second time (the largest cost of a rich reply).
+    const result = await client.apiCall('chat.postMessage', { ...args, blocks: JSON.stringify(args.blocks), unfurl_links: false, unfurl_media: false });
+    const ts = (result as { ts?: unknown }).ts;
+    return typeof ts === 'string' ? ts : undefined;
   } catch (err) {
     deps.log.error('slack chat.postMessage failed', { channel: args.channel, thread: args.thread_ts, error: slackError(err) });
     return undefined;
