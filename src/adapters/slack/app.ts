@@ -6,6 +6,7 @@ import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
 import { registerListeners } from './listeners';
 import { RecentIds } from './recent-ids';
+import { SlackRouter } from './router';
 import { createWebApiFetch } from './web-api-fetch';
 
 export interface SlackAdapter {
@@ -55,7 +56,9 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     }
     await next();
   });
-  registerListeners(app, options);
+  const router = new SlackRouter();
+  registerListeners(router, options);
+  app.use(router.middleware());
   app.error(async (error) => {
     log.error('slack listener failed', { error: error.message, code: (error as { code?: string }).code });
   });

@@ -1,12 +1,12 @@
 // A question button (a "Did you mean…?" choice, a related question, a quiz answer, a Home tab
 // example): answered where the button was, in the same conversation, as if the user had typed it.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import { ACTION } from '../../blocks';
 import { answerFor, conversationOf, postMessage, slackError, type SlackDeps } from '../../deps';
 
-export function registerAskActions(app: App, deps: SlackDeps): void {
+export function registerAskActions(router: SlackRouter, deps: SlackDeps): void {
   const pattern = new RegExp(`^(${ACTION.ask}|${ACTION.answer})_\\w+$`);
-  app.action<BlockAction<ButtonAction>>(pattern, async ({ ack, body, action, client, respond }) => {
+  router.action(pattern, async ({ ack, body, action, client, respond }) => {
     await ack();
     const question = action.value ?? '';
     const user = body.user.id;

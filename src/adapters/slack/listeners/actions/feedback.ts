@@ -1,5 +1,5 @@
 // 👍 / 👎 under an answer: record the vote with what was asked, and thank the voter privately.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import type { Vote } from '../../../../store/store';
 import { FEEDBACK_THANKS } from '../../../../conversation/reply';
 import { ACTION } from '../../blocks';
@@ -15,9 +15,9 @@ function readValue(value: string | undefined): { question: string; intent: strin
   }
 }
 
-export function registerFeedbackActions(app: App, deps: SlackDeps): void {
+export function registerFeedbackActions(router: SlackRouter, deps: SlackDeps): void {
   const pattern = new RegExp(`^(${ACTION.feedbackUp}|${ACTION.feedbackDown})$`);
-  app.action<BlockAction<ButtonAction>>(pattern, async ({ ack, body, action, client, respond }) => {
+  router.action(pattern, async ({ ack, body, action, client, respond }) => {
     await ack();
     const vote: Vote = action.action_id === ACTION.feedbackUp ? 'up' : 'down';
     const { question, intent } = readValue(action.value);

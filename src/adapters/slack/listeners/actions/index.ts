@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import type { SlackDeps } from '../../deps';
 import { registerAskActions } from './ask';
 import { registerFeedbackActions } from './feedback';
 import { registerShareAction } from './share';
 
-export function registerActions(app: App, deps: SlackDeps): void {
-  registerAskActions(app, deps);
-  registerShareAction(app, deps);
-  registerFeedbackActions(app, deps);
+export function registerActions(router: SlackRouter, deps: SlackDeps): void {
+  registerAskActions(router, deps);
+  registerShareAction(router, deps);
+  registerFeedbackActions(router, deps);
 }

@@ -1,13 +1,13 @@
 // "Share in channel" under a private slash-command answer: post it for everyone, then tidy up.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import { ACTION, renderBlocks } from '../../blocks';
 import { wantsFeedback } from '../../../../conversation/reply';
 import { slackError, type SlackDeps } from '../../deps';
 
 const SLACK_USER = /^[UW][A-Z0-9]{2,30}$/;
 
-export function registerShareAction(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, client, respond }) => {
+export function registerShareAction(router: SlackRouter, deps: SlackDeps): void {
+  router.action(ACTION.share, async ({ ack, body, action, client, respond }) => {
     await ack();
     const channel = body.channel?.id;
     if (!channel) return;

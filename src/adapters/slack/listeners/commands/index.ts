@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import type { SlackDeps } from '../../deps';
 import { registerWhosejobCommand } from './whosejob';
 
-export function registerCommands(app: App, deps: SlackDeps): void {
-  registerWhosejobCommand(app, deps);
+export function registerCommands(router: SlackRouter, deps: SlackDeps): void {
+  registerWhosejobCommand(router, deps);
 }

@@ -1,10 +1,10 @@
 // The Home tab, published each time a user opens it.
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import { slackError, type SlackDeps } from '../../deps';
 import { homeView } from '../../home';
 
-export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export function registerAppHomeOpened(router: SlackRouter, deps: SlackDeps): void {
+  router.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     try {
       await client.views.publish({ user_id: event.user, view: homeView() });

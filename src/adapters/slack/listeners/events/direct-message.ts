@@ -1,9 +1,9 @@
 // A direct message: answer in the DM (in its thread if the user wrote in one).
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router';
 import { answerFor, conversationOf, postMessage, type SlackDeps } from '../../deps';
 
-export function registerDirectMessage(app: App, deps: SlackDeps): void {
-  app.message(async ({ message, client }) => {
+export function registerDirectMessage(router: SlackRouter, deps: SlackDeps): void {
+  router.event('message', async ({ message, client }) => {
     // Only plain user messages in a DM: edits, joins and bot posts have a subtype or a bot_id.
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     const text = message.text ?? '';
