@@ -1,5 +1,5 @@
-// The bots under test for npm run bench:teams, in a process of their own (pinned to one core), so the
-// Bot Connector stand-in and the load generator in the parent never take their CPU.
+// A bot under test for npm run bench:teams, in a process of its own (pinned to the bots' core), so the
+// Bot Connector stand-in and the load generator in the parent never take its CPU.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,8 +27,11 @@ interface Target extends BotTarget {
   errors(): number;
 }
 
-export type ToBots = { cmd: 'errors' } | { cmd: 'stop' };
-export type FromBots = { event: 'ready'; targets: BotTarget[]; cardBytes: number } | { event: 'errors'; counts: Record<string, number> };
+export type ToBots = { cmd: 'errors' } | { cmd: 'cpu' } | { cmd: 'stop' };
+export type FromBots =
+  | { event: 'ready'; targets: BotTarget[]; cardBytes: number }
+  | { event: 'errors'; counts: Record<string, number> }
+  | { event: 'cpu'; micros: number };
 
 export const SAMPLE_QUESTION = 'who patches rds?';
 
@@ -114,20 +117,41 @@ async function bare(typing: boolean, card?: object): Promise<Target> {
 }
 
 
+export const BOT_NAMES = ['whosejob', 'bare botbuilder', 'bare+card'] as const;
+export type BotName = (typeof BOT_NAMES)[number];
+
+async function start(name: BotName, card: object): Promise<Target> {
+  if (name === 'whosejob') return whosejob();
+  return name === 'bare+card' ? bare(false, card) : bare(false);
+}
+
+/** One bot per process (its name is the first argument), as each would run in production: its own heap,
+ * caches and JIT state, never taking the cost of another bot's garbage or code. */
 async function main(): Promise<void> {
+  const name = process.argv[2] as BotName;
+  if (!BOT_NAMES.includes(name)) throw new Error(`unknown bot ${String(name)}`);
   const card = cardActivity(new Bot(loadKnowledgeBase()).answerOnce(SAMPLE_QUESTION).reply, SAMPLE_QUESTION);
-  const targets = [await whosejob(), await bare(false), await bare(false, card)];
+  const target = await start(name, card);
   const send = (m: FromBots): void => {
     process.send?.(m);
   };
   process.on('message', (m: ToBots) => {
-    if (m.cmd === 'errors') send({ event: 'errors', counts: Object.fromEntries(targets.map((t) => [t.name, t.errors()])) });
-    else
-      void Promise.all(targets.map((t) => t.close())).finally(() => {
+    if (m.cmd === 'errors') send({ event: 'errors', counts: { [target.name]: target.errors() } });
+    else if (m.cmd === 'cpu') {
+      const used = process.cpuUsage();
+      send({ event: 'cpu', micros: used.user + used.system });
+    } else
+      void target.close().finally(() => {
         process.exit(0);
       });
   });
-  send({ event: 'ready', targets: targets.map(({ name, url, callsPerMessage }) => ({ name, url, callsPerMessage })), cardBytes: Buffer.byteLength(JSON.stringify(card)) });
+  const { url, callsPerMessage } = target;
+  send({ event: 'ready', targets: [{ name: target.name, url, callsPerMessage }], cardBytes: Buffer.byteLength(JSON.stringify(card)) });
 }
 
-void main();
+// bench/teams.ts imports this file's types and names: start a bot only when forked.
+if (require.main === module)
+  main().catch((err: unknown) => {
+    process.stderr.write(`teams bot process failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });

@@ -5,6 +5,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddle
 import type { Config } from '../../config';
 import type { Reply } from '../../conversation/reply';
 import { cardActivity, WhosejobTeamsBot, type TeamsDeps } from './bot';
+import { ReusedClientsAuthentication } from './reused-connectors';
 
 const MAX_BODY = 256 * 1024;
 
@@ -80,7 +81,7 @@ export function createTeamsAdapter(config: Config, deps: TeamsDeps, options: Tea
         }
       : {},
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new ReusedClientsAuthentication(auth));
   // Bot Framework's own middleware: a typing indicator while a reply is being made, repeated every
   // 2 s, and no extra round trip for the answers that are ready at once.
   adapter.use(new ShowTypingMiddleware(options.typingDelayMs ?? 500, 2000));

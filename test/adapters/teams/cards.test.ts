@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CARD_LIMITS, cardFallback, escapeCardMarkdown, renderCard, type AdaptiveCard, type CardElement } from '../../../src/adapters/teams/cards';
+import { CARD_LIMITS, cardFallback, cardSizeBound, escapeCardMarkdown, renderCard, type AdaptiveCard, type CardElement } from '../../../src/adapters/teams/cards';
 import { welcomeReply } from '../../../src/adapters/teams/welcome';
 import { Bot } from '../../../src/conversation/bot';
 import { ask, NO_FACTS, type Reply, type Section } from '../../../src/conversation/reply';
@@ -330,6 +330,32 @@ describe('properties', () => {
         expect(unescape(texts[r.owner ? 2 : 1]!).replace(/…$/, '')).toBe(r.summary.slice(0, unescape(texts[r.owner ? 2 : 1]!).replace(/…$/, '').length));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Most cards are not serialised to be measured: a bound computed from the reply's text vouches for them.
+  // It must hold for the worst characters (control characters take 6 bytes of JSON, markdown escaping doubles).
+  test('the size bound is never below the card’s real size', () => {
+    const worst = (maxLength: number): fc.Arbitrary<string> =>
+      fc.oneof(fc.string({ unit: fc.constantFrom('\u0001', '\\', '*', '"', '\n', '#', '1.'), maxLength, size: 'max' }), nasty(maxLength));
+    const any = fc
+      .record({
+        owner: fc.constantFrom(undefined, 'aws' as const, 'shared' as const),
+        title: worst(200),
+        summary: worst(1000),
+        sections: fc.array(fc.record({ label: worst(40), text: worst(600) }), { maxLength: 8, size: 'max' }),
+        sources: fc.array(fc.record({ title: worst(60), url: worst(100) }), { maxLength: 4, size: 'max' }),
+        choices: fc.array(worst(80).map((x) => ask(x || 'x')), { maxLength: 6, size: 'max' }),
+      })
+      .map((over) => reply(over));
+    fc.assert(
+      fc.property(any, worst(600), fc.boolean(), (r, question, feedback) => {
+        const card = renderCard(r, { question, feedback });
+        const measured = bytes(card);
+        if (cardSizeBound(r, question) <= CARD_LIMITS.bytes) expect(measured).toBeLessThanOrEqual(cardSizeBound(r, question));
+        expect(measured).toBeLessThanOrEqual(CARD_LIMITS.bytes);
+      }),
+      { numRuns: 200, endOnFailure: true }, // big inputs: report the first counterexample rather than shrink it for minutes
     );
   });
 
