@@ -5,7 +5,7 @@
 //   (a) whosejob's full Slack adapter (createSlackAdapter: dedupe middleware, NLU, Block Kit, SQLite store);
 //   (b) a bare Bolt app whose app_mention listener only says "ok" in the thread of the mention.
 // Slack is played by two child processes, as it is other machines in production: the load generator
-// (bench/slack-load-process.ts: signed app_mention events over keep-alive global fetch, concurrency 16) and
+// (bench/slack-load-process.ts: signed app_mention events over keep-alive node:http, concurrency 16) and
 // the Web API stand-in (bench/slack-stand-in-process.ts around test/stand-ins/slack-web-api.ts). So this
 // process runs nothing but the app being measured.
 //
