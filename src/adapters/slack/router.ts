@@ -22,7 +22,7 @@ type Handler<A> = (args: A) => Promise<void>;
 export class SlackRouter {
   private readonly events = new Map<string, Handler<EventArgs<string>>>();
   private readonly commands = new Map<string, Handler<CommandArgs>>();
-  private readonly actions: { match: RegExp; handle: Handler<ButtonArgs> }[] = [];
+  private readonly actions: { matches: (actionId: string) => boolean; handle: Handler<ButtonArgs> }[] = [];
 
   /** Events API events by type: 'app_mention', 'message', 'app_home_opened'… */
   event<T extends string>(type: T, handle: Handler<EventArgs<T>>): void {
@@ -37,7 +37,7 @@ export class SlackRouter {
 
   /** A button in a Block Kit message or view, by exact action_id or pattern; the first match handles it. */
   action(match: string | RegExp, handle: Handler<ButtonArgs>): void {
-    this.actions.push({ match: typeof match === 'string' ? new RegExp(`^${match}$`) : match, handle });
+    this.actions.push({ matches: typeof match === 'string' ? (id) => id === match : (id) => match.test(id), handle });
   }
 
   /** The global middleware to give app.use(); whatever has no route goes on to Bolt. */
@@ -51,7 +51,7 @@ export class SlackRouter {
         if (handle) return handle(args);
       } else if ('action' in args && args.body.type === 'block_actions') {
         const id = 'action_id' in args.action ? args.action.action_id : '';
-        const route = this.actions.find((a) => a.match.test(id));
+        const route = this.actions.find((a) => a.matches(id));
         // Bolt narrows block actions by element type at the listener; our buttons are the only elements we send.
         if (route) return route.handle(args as ButtonArgs);
       }

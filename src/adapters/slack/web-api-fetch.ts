@@ -7,8 +7,9 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { FetchFunction } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 
+type FetchFunction = webApi.FetchFunction;
 type FetchRequestInit = NonNullable<Parameters<FetchFunction>[1]>;
 type FetchResponse = Awaited<ReturnType<FetchFunction>>;
 type FetchHeaders = FetchResponse['headers'];
@@ -51,7 +52,7 @@ function readBody(res: IncomingMessage): Promise<Buffer> {
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     stream.on('error', reject);
-    res.on('aborted', () => reject(new Error('the Web API closed the connection mid-response')));
+    if (stream !== res) res.on('error', reject); // a connection lost mid-body (piping does not pass it on)
   });
 }
 

@@ -2,7 +2,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { WebClient, type FetchFunction } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
 import { createWebApiFetch } from '../../../src/adapters/slack/web-api-fetch';
 import { closeLocal, listenLocal } from '../../stand-ins/local-server';
 
@@ -17,7 +17,7 @@ async function serve(handler: Handler): Promise<{ url: string; server: Server }>
   return { url: await listenLocal(server), server };
 }
 
-const unusedFallback: FetchFunction = () => Promise.reject(new Error('the fallback was not expected here'));
+const unusedFallback: webApi.FetchFunction = () => Promise.reject(new Error('the fallback was not expected here'));
 
 describe('createWebApiFetch', () => {
   let server: Server | undefined;
@@ -76,7 +76,7 @@ describe('createWebApiFetch', () => {
 
   test('what it does not handle goes to the standard fetch: redirects followed, FormData uploads', async () => {
     const calls: string[] = [];
-    const fallback: FetchFunction = async (url, init) => {
+    const fallback: webApi.FetchFunction = async (url, init) => {
       calls.push(`${String(url)} ${init?.redirect ?? 'follow'} ${typeof init?.body}`);
       return {
         ok: true,
@@ -155,7 +155,7 @@ describe('createWebApiFetch', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"channel":"C1","ts":"9.9"}');
     });
     server = started.server;
-    const client = new WebClient('xoxb-test', { slackApiUrl: `${started.url}/api/`, fetch: createWebApiFetch(), retryConfig: { retries: 0 } });
+    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: `${started.url}/api/`, fetch: createWebApiFetch(), retryConfig: { retries: 0 } });
     const result = await client.apiCall('chat.postMessage', { channel: 'C1', text: 'hi', blocks: JSON.stringify([{ type: 'divider' }]) });
     expect(result.ok).toBe(true);
     expect(form?.get('channel')).toBe('C1');
