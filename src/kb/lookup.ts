@@ -58,8 +58,21 @@ export function lookupFact(kb: KnowledgeBase, taskId: string, serviceId?: string
   return finish(task, fact, 'category', service.name, { service, category: service.category });
 }
 
+export type CategoryOwners = ReadonlyArray<Readonly<{ category: Category; owner: Owner; example?: Service }>>;
+
+// Facts never change once loaded, and every answer about a task asks this: work it out once per task.
+const ownersMemo = new WeakMap<KnowledgeBase, Map<string, CategoryOwners>>();
+
 /** How the owner of a task moves across the three categories, with an example service each. */
-export function ownersByCategory(kb: KnowledgeBase, taskId: string): Array<{ category: Category; owner: Owner; example?: Service }> {
+export function ownersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwners {
+  let memo = ownersMemo.get(kb);
+  if (!memo) ownersMemo.set(kb, (memo = new Map()));
+  let owners = memo.get(taskId);
+  if (!owners) memo.set(taskId, (owners = computeOwnersByCategory(kb, taskId)));
+  return owners;
+}
+
+function computeOwnersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwners {
   return CATEGORIES.map((category) => {
     const info = kb.categories.get(category);
     const example = info ? kb.servicesById.get(info.examples[0]!) : undefined;

@@ -63,6 +63,19 @@ export function tokenize(input: string): string[] {
  * are left alone: they are mostly abbreviations ("aws", "rds", "sqs").
  */
 export function stem(word: string): string {
+  // People reuse few words: remember the stems of the last few thousand instead of re-deriving them.
+  const known = STEMS.get(word);
+  if (known !== undefined) return known;
+  const derived = deriveStem(word);
+  if (STEMS.size >= MAX_REMEMBERED_STEMS) STEMS.clear();
+  STEMS.set(word, derived);
+  return derived;
+}
+
+const STEMS = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 20_000;
+
+function deriveStem(word: string): string {
   let w = word;
   if (w.length <= 3 || /^[0-9]/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';

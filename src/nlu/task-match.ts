@@ -27,7 +27,16 @@ const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsible', 'responsi
 export function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], services: Mention[], w: Words): TaskMatch | undefined {
   if (terms.length === 0) return undefined;
   const present = new Map<string, Mention[]>();
-  for (const m of terms) present.set(m.id, [...(present.get(m.id) ?? []), m]);
+  for (const m of terms) {
+    const at = present.get(m.id);
+    if (at) at.push(m);
+    else present.set(m.id, [m]);
+  }
+  // Every rule of tasks.yaml is checked on every message: a plain loop, not a closure per rule.
+  const allPresent = (rule: TaskRule): boolean => {
+    for (const t of rule.terms) if (!present.has(t)) return false;
+    return true;
+  };
   // A word that is also the service's name ("IAM" in "the IAM service") says little about the task.
   const isServiceName = (m: Mention): boolean => services.some((s) => s.start === m.start && s.end === m.end);
   /** The rule's first thing-naming word, or undefined when it has only scene-setters or service names. */
@@ -62,7 +71,7 @@ export function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], s
   let bestAt: Mention | undefined;
   const matched: TaskRule[] = [];
   for (const rule of lex.rules) {
-    if (!rule.terms.every((t) => present.has(t))) continue;
+    if (!allPresent(rule)) continue;
     matched.push(rule);
     const at = anchor(rule);
     if (!best || beats(rule, at, best, bestAt)) {
