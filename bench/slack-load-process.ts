@@ -2,8 +2,8 @@
 // and POSTing them to the app over keep-alive node:http, `concurrency` at a time, and reports the
 // time to each acknowledgement (HTTP 200). Slack is another machine in production; keeping the client's CPU
 // out of the app's process means the app is measured alone.
-import { Agent, request } from 'node:http';
 import { appMention, eventCallback, sign } from '../test/stand-ins/slack-requests';
+import { keepAliveAgent, post } from './keep-alive-post';
 
 export type ToLoad = { cmd: 'run'; id: number; url: string; secret: string; texts: string[]; count: number; offset: number; concurrency: number } | { cmd: 'stop' };
 
@@ -16,28 +16,13 @@ function send(message: FromLoad): void {
   process.send?.(message);
 }
 
-/** One POST over a kept-alive socket; resolves with the status once the whole response has been read. */
-function post(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function run(message: Extract<ToLoad, { cmd: 'run' }>): Promise<void> {
   // Signed before the clock starts: the signature is Slack's work, not the app's.
   const requests = Array.from({ length: message.count }, (_, i) => {
     const body = JSON.stringify(eventCallback(appMention({ text: message.texts[(message.offset + i) % message.texts.length]! })));
     return { body, headers: { 'content-type': 'application/json', ...sign(message.secret, body) } };
   });
-  // node:http rather than fetch: the lighter the client, the less its own CPU and GC pauses on the shared
-  // helper core show up in the latencies it measures.
-  const agent = new Agent({ keepAlive: true, maxSockets: message.concurrency });
+  const agent = keepAliveAgent(message.concurrency);
   const url = new URL(message.url);
   const latencies = new Array<number>(requests.length);
   let next = 0;

@@ -10,17 +10,18 @@
 //   (b') bare+card: the bare bot replying with a fixed whosejob card (same wire traffic as whosejob, none of
 //                  its work: no NLU, no rendering, no SQLite) — shown for reference.
 //
-// For each: WARMUP personal-message activities (enough for the NLU's code to be optimised, as in a running server), then N at CONCURRENCY, timed from the POST to /api/messages until
+// For each: WARMUP personal-message activities (enough for the NLU's code to be optimised, as in a running
+// server), then N at CONCURRENCY, timed from the POST to /api/messages until
 // its HTTP response (botbuilder answers after the turn, i.e. after the connector accepted the replies); then we
 // wait until the connector has recorded every reply. ROUNDS rounds, alternating bots; the median round is shown,
-// and the bots process reports its CPU time per message. PASS when the median of the per-round ratios (whosejob's
+// and each bot's process reports its CPU time per message. PASS when the median of the per-round ratios (whosejob's
 // throughput over the bare bot's in the same round) is at least 80 %.
 import { fork, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/kb/load';
 import { personalMessage, type InboundActivity } from '../test/stand-ins/teams-activities';
 import { TeamsConnectorStandIn } from '../test/stand-ins/teams-connector';
+import { keepAliveAgent, post } from './keep-alive-post';
 import { pinToCore } from './pin-core';
 import { loadQuestions } from './question-set';
 import { BOT_NAMES, SAMPLE_QUESTION, type BotName, type BotTarget, type FromBots, type ToBots } from './teams-bots-process';
@@ -35,6 +36,7 @@ const CONCURRENCY = 16;
 const ROUNDS = Number(process.env.BENCH_TEAMS_ROUNDS ?? 7);
 const CONVERSATIONS = 64;
 const TARGET_RATIO = 0.8;
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 type Target = BotTarget;
 
@@ -94,35 +96,19 @@ interface Result {
   /** Time from the last HTTP response until the connector had every reply (0 when it already had them). */
   drainMs: number;
   failures: number;
-  /** CPU time of the bots' process per message, in ms (only the bot being measured is busy in a round). */
+  /** CPU time of the bot's own process per message, in ms. */
   cpuPerMessage: number;
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
 
-/** One POST over a kept-alive socket; resolves with the status once the whole response has been read. */
-function post(agent: Agent, url: URL, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-    const req = request(url, { method: 'POST', agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function run(target: Target, connector: TeamsConnectorStandIn, activities: InboundActivity[], cpu: () => Promise<number>): Promise<Result> {
   connector.clear();
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
-  // node:http rather than fetch: the load generator shares a core with the connector stand-in, and the
-  // lighter it is, the less its own CPU and GC pauses show up in the figures.
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const agent = keepAliveAgent(CONCURRENCY);
   const url = new URL(target.url);
   const bodies = activities.map((a) => JSON.stringify(a));
   const worker = async (): Promise<void> => {
@@ -130,7 +116,7 @@ async function run(target: Target, connector: TeamsConnectorStandIn, activities:
       const body = bodies[next++]!;
       const t = process.hrtime.bigint();
       try {
-        if ((await post(agent, url, body)) !== 200) failures++;
+        if ((await post(agent, url, JSON_HEADERS, body)) !== 200) failures++;
       } catch {
         failures++;
       }

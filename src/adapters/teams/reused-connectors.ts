@@ -79,14 +79,16 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
     return new ReusedConnectorFactory(factory, botIdOf(identity), this.connectorClients);
   }
 
-  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    const result = await this.inner.authenticateRequest(activity, authHeader);
+  private reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
     return result.connectorFactory ? { ...result, connectorFactory: this.wrap(result.connectorFactory, result.claimsIdentity) } : result;
   }
 
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.reusing(await this.inner.authenticateRequest(activity, authHeader));
+  }
+
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    const result = await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
-    return result.connectorFactory ? { ...result, connectorFactory: this.wrap(result.connectorFactory, result.claimsIdentity) } : result;
+    return this.reusing(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
   createConnectorFactory(identity: ClaimsIdentity): ConnectorFactory {
