@@ -10,6 +10,8 @@ export interface JsonAnswer {
   service: ReplyFacts['service'];
   task: ReplyFacts['task'];
   owner: Owner | null;
+  /** Present, and false, only when the task does not apply to the service. */
+  applies?: false;
   confidence: number;
   text: string;
   sources: string[];
@@ -23,6 +25,7 @@ export function toJsonAnswer(question: string, turn: Turn): JsonAnswer {
     service: reply.facts.service,
     task: reply.facts.task,
     owner: reply.intent === 'responsibility' ? reply.facts.owner : null,
+    ...(reply.facts.applies === false ? { applies: false as const } : {}),
     confidence: interpretation.confidence,
     text: plainText(reply),
     sources: reply.sources.map((s) => s.url),

@@ -29,6 +29,8 @@ export interface ReplyFacts {
   service: { id: string; name: string; category: Category } | null;
   task: { id: string; name: string } | null;
   owner: Owner | null;
+  /** False when the task has no object on the service (no guest OS on EBS); absent otherwise. */
+  applies?: false;
 }
 
 export interface Reply {

@@ -6,13 +6,16 @@ import type {
   CategoryInfo,
   Concept,
   ContextCuesFile,
+  ScopeFile,
   IntentFile,
   Lesson,
+  NotApplicable,
   QuizQuestion,
   Service,
   ServiceException,
   Task,
   TaskDefaults,
+  Variant,
 } from './schema';
 
 export interface KnowledgeBase {
@@ -25,12 +28,16 @@ export interface KnowledgeBase {
   weakTerms: ReadonlySet<string>;
   defaults: Map<string, TaskDefaults>;
   exceptions: Map<string, ServiceException>; // key: `${service}/${task}`
+  /** Cells where the task has no object on the service; key: `${service}/${task}`. */
+  notApplicable: Map<string, NotApplicable>;
+  variants: Map<string, Variant>;
   concepts: Concept[];
   conceptsById: Map<string, Concept>;
   quiz: QuizQuestion[];
   lessons: Lesson[];
   intents: IntentFile[];
   context: ContextCuesFile;
+  scope: ScopeFile;
 }
 
 /** The form two phrases share when the matcher would treat them as the same words. */
@@ -111,6 +118,17 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     exceptions.set(key, e);
   });
 
+  const variants = indexById(raw.variants.variants, DATA('variants'), 'variants', problems);
+  const checkVariants = (fact: { variants?: Array<{ variant: string }> }, file: string, path: string): void =>
+    fact.variants?.forEach((v, j) => need(variants.has(v.variant), file, `${path}.variants[${j}].variant`, `unknown variant "${v.variant}"`));
+  raw.responsibilities.defaults.forEach((d, i) => {
+    checkVariants(d.general, DATA('responsibilities'), `defaults[${i}].general`);
+    for (const c of ['infrastructure', 'container', 'abstracted'] as const)
+      if (d[c]) checkVariants(d[c], DATA('responsibilities'), `defaults[${i}].${c}`);
+  });
+  raw.responsibilities.exceptions.forEach((e, i) => checkVariants(e, DATA('responsibilities'), `exceptions[${i}]`));
+  const notApplicable = indexNotApplicable(raw, servicesById, tasksById, exceptions, need, DATA('responsibilities'));
+
   raw.concepts.concepts.forEach((c, i) =>
     c.related.forEach((r, j) => need(conceptsById.has(r), DATA('concepts'), `concepts[${i}].related[${j}]`, `unknown concept "${r}"`)),
   );
@@ -124,6 +142,9 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     if (l.check) need(quizById.has(l.check), DATA('lessons'), `lessons[${i}].check`, `unknown quiz question "${l.check}"`);
   });
 
+  raw.scope.hybridServices.forEach((id, i) =>
+    need(servicesById.has(id), `${raw.intentsLabel}/scope.yaml`, `hybridServices[${i}]`, `unknown service "${id}"`),
+  );
   checkNames(raw, problems, DATA);
   checkIntentSlots(raw.intents, problems, raw.intentsLabel);
 
@@ -137,13 +158,56 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     weakTerms: new Set(raw.tasks.weakTerms),
     defaults,
     exceptions,
+    notApplicable,
+    variants,
     concepts: raw.concepts.concepts,
     conceptsById,
     quiz: raw.quiz.questions,
     lessons: raw.lessons.lessons,
     intents: raw.intents,
     context: raw.context,
+    scope: raw.scope,
   };
+}
+
+/**
+ * Spreads the does-not-apply entries over their cells. A service entry wins over everything; a
+ * category entry yields to a service's own exception (Lambda has an OS, and AWS patches it).
+ */
+function indexNotApplicable(
+  raw: RawKnowledge,
+  servicesById: Map<string, Service>,
+  tasksById: Map<string, Task>,
+  exceptions: Map<string, ServiceException>,
+  need: (ok: boolean, file: string, path: string, message: string) => void,
+  file: string,
+): Map<string, NotApplicable> {
+  const cells = new Map<string, NotApplicable>();
+  const byService = raw.responsibilities.notApplicable.filter((n) => n.service !== undefined);
+  const byCategory = raw.responsibilities.notApplicable.filter((n) => n.category !== undefined);
+  raw.responsibilities.notApplicable.forEach((n, i) => {
+    n.tasks.forEach((t, j) => need(tasksById.has(t), file, `notApplicable[${i}].tasks[${j}]`, `unknown task "${t}"`));
+    if (n.service) need(servicesById.has(n.service), file, `notApplicable[${i}].service`, `unknown service "${n.service}"`);
+    n.except.forEach((s, j) => need(servicesById.has(s), file, `notApplicable[${i}].except[${j}]`, `unknown service "${s}"`));
+  });
+  for (const n of byService) {
+    const i = raw.responsibilities.notApplicable.indexOf(n);
+    for (const t of n.tasks) {
+      const key = exceptionKey(n.service!, t);
+      need(!exceptions.has(key), file, `notApplicable[${i}]`, `${key} has an exception and is also marked as not applying`);
+      need(!cells.has(key), file, `notApplicable[${i}]`, `${key} is marked as not applying twice`);
+      cells.set(key, n);
+    }
+  }
+  for (const n of byCategory)
+    for (const s of servicesById.values()) {
+      if (s.category !== n.category || n.except.includes(s.id)) continue;
+      for (const t of n.tasks) {
+        const key = exceptionKey(s.id, t);
+        if (!exceptions.has(key) && !cells.has(key)) cells.set(key, n);
+      }
+    }
+  return cells;
 }
 
 /**

@@ -9,9 +9,11 @@ import {
   Concept,
   ConceptsFile,
   ContextCuesFile,
+  ScopeFile,
   IntentFile,
   Lesson,
   LessonsFile,
+  NotApplicable,
   QuizFile,
   QuizQuestion,
   ResponsibilitiesFile,
@@ -21,6 +23,8 @@ import {
   Task,
   TaskDefaults,
   TasksFile,
+  Variant,
+  VariantsFile,
 } from './schema';
 import { readCache } from './cache';
 import { buildKnowledgeBase, type KnowledgeBase } from './knowledge-base';
@@ -106,11 +110,13 @@ export interface RawKnowledge {
   categories: z.infer<typeof CategoriesFile>;
   tasks: z.infer<typeof TasksFile>;
   responsibilities: z.infer<typeof ResponsibilitiesFile>;
+  variants: z.infer<typeof VariantsFile>;
   concepts: z.infer<typeof ConceptsFile>;
   quiz: z.infer<typeof QuizFile>;
   lessons: z.infer<typeof LessonsFile>;
   intents: IntentFile[];
   context: ContextCuesFile;
+  scope: ScopeFile;
   /** How the data and intents folders are named in messages ("data", "test/fixtures/broken-kb/data"). */
   dataLabel: string;
   intentsLabel: string;
@@ -123,6 +129,7 @@ const DATA_FILES = {
   categories: CategoriesFile,
   tasks: TasksFile,
   responsibilities: ResponsibilitiesFile,
+  variants: VariantsFile,
   concepts: ConceptsFile,
   quiz: QuizFile,
   lessons: LessonsFile,
@@ -133,7 +140,8 @@ const LIST_ITEMS: Record<keyof typeof DATA_FILES, Record<string, z.ZodType>> = {
   services: { services: Service },
   categories: { categories: CategoryInfo },
   tasks: { tasks: Task },
-  responsibilities: { defaults: TaskDefaults, exceptions: ServiceException },
+  responsibilities: { defaults: TaskDefaults, exceptions: ServiceException, notApplicable: NotApplicable },
+  variants: { variants: Variant },
   concepts: { concepts: Concept },
   quiz: { questions: QuizQuestion },
   lessons: { lessons: Lesson },
@@ -179,6 +187,7 @@ export function readKnowledge(sources: Sources = defaultSources(), problems: Pro
 
   const intents: IntentFile[] = [];
   let context: ContextCuesFile | undefined;
+  let scope: ScopeFile | undefined;
   if (!existsSync(sources.intentsDir)) {
     problems.push({ file: shown(sources.intentsDir), path: '', message: 'folder not found' });
   } else {
@@ -189,6 +198,10 @@ export function readKnowledge(sources: Sources = defaultSources(), problems: Pro
         context = validate(ContextCuesFile, value, shown(file), problems);
         continue;
       }
+      if (basename(name, '.yaml') === 'scope') {
+        scope = validate(ScopeFile, value, shown(file), problems);
+        continue;
+      }
       const parsed = validate(IntentFile, value, shown(file), problems);
       if (!parsed) continue;
       if (basename(name, '.yaml') !== parsed.intent)
@@ -196,12 +209,14 @@ export function readKnowledge(sources: Sources = defaultSources(), problems: Pro
       intents.push(parsed);
     }
     if (!context) problems.push({ file: shown(join(sources.intentsDir, 'context.yaml')), path: '', message: 'missing' });
+    if (!scope) problems.push({ file: shown(join(sources.intentsDir, 'scope.yaml')), path: '', message: 'missing' });
   }
-  if (!context || Object.values(raw).some((v) => v === undefined)) return undefined;
+  if (!context || !scope || Object.values(raw).some((v) => v === undefined)) return undefined;
   return {
     ...(raw as Pick<RawKnowledge, keyof typeof DATA_FILES>),
     intents,
     context,
+    scope,
     dataLabel: shown(sources.dataDir),
     intentsLabel: shown(sources.intentsDir),
     skipped,

@@ -1,9 +1,20 @@
-// Service × task → the fact that answers "who does it": a service exception, else the category
-// default, else the general rule.
+// Service × task → the cell that answers "who does it": a task that does not apply there, a service
+// exception, else the category default, else the general rule.
 import { exceptionKey, type KnowledgeBase } from './knowledge-base';
-import { CATEGORIES, type Category, type Fact, type Owner, type Service, type Task } from './schema';
+import { CATEGORIES, type Category, type Fact, type Owner, type Service, type Task, type Variant } from './schema';
+
+/** One way the owner flips with how the service is set up, texts filled in. */
+export interface ResolvedVariant {
+  variant: Variant;
+  owner: Owner;
+  aws: string;
+  customer: string;
+  nuance?: string;
+  source: string;
+}
 
 export interface ResolvedFact {
+  applies: true;
   task: Task;
   service?: Service;
   category?: Category;
@@ -16,12 +27,25 @@ export interface ResolvedFact {
   scope: 'service' | 'category' | 'general';
   /** For a service exception: why the service differs from its category. */
   reason?: string;
+  variants: ResolvedVariant[];
 }
+
+/** The task has no object on this service: no owner, and where the task lives instead. */
+export interface Inapplicable {
+  applies: false;
+  task: Task;
+  service: Service;
+  where: string;
+  source: string;
+}
+
+export type Cell = ResolvedFact | Inapplicable;
 
 const fill = (text: string, name: string): string => text.replace(/\{service\}/g, name);
 
-function finish(task: Task, fact: Fact, scope: ResolvedFact['scope'], name: string, extra: Partial<ResolvedFact>): ResolvedFact {
+function finish(kb: KnowledgeBase, task: Task, fact: Fact, scope: ResolvedFact['scope'], name: string, extra: Partial<ResolvedFact>): ResolvedFact {
   return {
+    applies: true,
     task,
     owner: fact.owner,
     aws: fill(fact.aws, name),
@@ -29,6 +53,14 @@ function finish(task: Task, fact: Fact, scope: ResolvedFact['scope'], name: stri
     nuance: fact.nuance === undefined ? undefined : fill(fact.nuance, name),
     source: fact.source,
     scope,
+    variants: (fact.variants ?? []).map((v) => ({
+      variant: kb.variants.get(v.variant)!, // kb validation guarantees it
+      owner: v.owner,
+      aws: fill(v.aws, name),
+      customer: fill(v.customer, name),
+      nuance: v.nuance === undefined ? undefined : fill(v.nuance, name),
+      source: v.source ?? fact.source,
+    })),
     ...extra,
   };
 }
@@ -40,22 +72,34 @@ export function categoryFact(kb: KnowledgeBase, taskId: string, category: Catego
   const over = d[category];
   if (!over) return { fact: d.general, own: false };
   // A category entry that changes the owner brings its own texts; the general nuance may no longer fit.
-  const nuance = over.nuance ?? (over.owner && over.owner !== d.general.owner ? undefined : d.general.nuance);
-  return { fact: { ...d.general, ...over, nuance }, own: true };
+  const changes = over.owner !== undefined && over.owner !== d.general.owner;
+  const nuance = over.nuance ?? (changes ? undefined : d.general.nuance);
+  const variants = over.variants ?? (changes ? undefined : d.general.variants);
+  return { fact: { ...d.general, ...over, nuance, variants }, own: true };
 }
 
-export function lookupFact(kb: KnowledgeBase, taskId: string, serviceId?: string): ResolvedFact {
+/** The cell for a task, on a service or in general. Callers must handle a cell that does not apply. */
+export function lookupFact(kb: KnowledgeBase, taskId: string, serviceId?: string): Cell {
   const task = kb.tasksById.get(taskId);
   if (!task) throw new Error(`unknown task ${taskId}`);
   const d = kb.defaults.get(taskId);
   if (!d) throw new Error(`no defaults for task ${taskId}`);
-  if (serviceId === undefined) return finish(task, d.general, 'general', 'the service', {});
+  if (serviceId === undefined) return finish(kb, task, d.general, 'general', 'the service', {});
   const service = kb.servicesById.get(serviceId);
   if (!service) throw new Error(`unknown service ${serviceId}`);
-  const ex = kb.exceptions.get(exceptionKey(serviceId, taskId));
-  if (ex) return finish(task, ex, 'service', service.name, { service, category: service.category, reason: ex.reason });
+  const key = exceptionKey(serviceId, taskId);
+  const na = kb.notApplicable.get(key);
+  if (na) return { applies: false, task, service, where: fill(na.where, service.name), source: na.source ?? service.source };
+  const ex = kb.exceptions.get(key);
+  if (ex) return finish(kb, task, ex, 'service', service.name, { service, category: service.category, reason: ex.reason });
   const { fact } = categoryFact(kb, taskId, service.category);
-  return finish(task, fact, 'category', service.name, { service, category: service.category });
+  return finish(kb, task, fact, 'category', service.name, { service, category: service.category });
+}
+
+/** Only the cells that apply: for lists made from facts (overviews, comparisons, quiz questions). */
+export function applicableFact(kb: KnowledgeBase, taskId: string, serviceId?: string): ResolvedFact | undefined {
+  const cell = lookupFact(kb, taskId, serviceId);
+  return cell.applies ? cell : undefined;
 }
 
 export type CategoryOwners = ReadonlyArray<Readonly<{ category: Category; owner: Owner; example?: Service }>>;
@@ -75,8 +119,9 @@ export function ownersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwn
 function computeOwnersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwners {
   return CATEGORIES.map((category) => {
     const info = kb.categories.get(category);
-    const example = info ? kb.servicesById.get(info.examples[0]!) : undefined;
-    const owner = example ? lookupFact(kb, taskId, example.id).owner : categoryFact(kb, taskId, category).fact.owner;
-    return { category, owner, example };
+    // The example is the first listed service of the category on which the task applies.
+    const example = info?.examples.map((id) => kb.servicesById.get(id)).find((s) => s && lookupFact(kb, taskId, s.id).applies);
+    const cell = example ? applicableFact(kb, taskId, example.id) : undefined;
+    return { category, owner: cell ? cell.owner : categoryFact(kb, taskId, category).fact.owner, example };
   });
 }

@@ -48,10 +48,15 @@ export const CategoriesFile = z.strictObject({ categories: z.array(CategoryInfo)
 export const Task = z.strictObject({
   id: Id,
   name: Text,
+  // How the name reads inside a sentence, when lowercasing it is not enough ("the hypervisor…").
+  inSentence: Text.optional(),
   phrases: z.array(Text).default([]), // a phrase alone names the task
   when: z.array(z.array(Id).min(1)).default([]), // each rule: term ids that must all be present
   concept: Id.optional(), // the concept that explains it, if any
   related: z.array(Id).default([]),
+  // On a shared cell of this task the customer decides and AWS carries out the work (Multi-AZ,
+  // encryption, patches in a window), so "who decides?" and "is it automatic?" have plain answers.
+  decidePerform: z.boolean().default(false),
   // Services whose name, inside one of this task's phrases, is the task itself ("IAM policies"), not a setting.
   absorbs: z.array(Id).default([]),
 });
@@ -63,12 +68,25 @@ export const TasksFile = z.strictObject({
   tasks: z.array(Task).min(1),
 });
 
+// The owner of one task can flip with how a service is set up (keys AWS manages vs keys you manage,
+// certificates ACM issued vs ones you imported): each variant is its own small fact.
+export const VariantFact = z.strictObject({
+  variant: Id, // an id from data/variants.yaml
+  owner: Owner,
+  aws: Text,
+  customer: Text,
+  nuance: Text.optional(),
+  source: Source.optional(), // the fact's own source when left out
+});
+export type VariantFact = z.infer<typeof VariantFact>;
+
 export const Fact = z.strictObject({
   owner: Owner,
   aws: Text, // what AWS does; "{service}" is filled in
   customer: Text, // what the customer does
   nuance: Text.optional(),
   source: Source,
+  variants: z.array(VariantFact).optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -88,10 +106,36 @@ export const ServiceException = Fact.extend({
 });
 export type ServiceException = z.infer<typeof ServiceException>;
 
+// A task with no object on a service (no guest OS on EBS, no security groups on S3): no owner, and a
+// line that says where the task lives instead. Named by service, or for a whole category with the
+// services that keep the task listed in `except`.
+export const NotApplicable = z
+  .strictObject({
+    service: Id.optional(),
+    category: Category.optional(),
+    except: z.array(Id).default([]),
+    tasks: z.array(Id).min(1),
+    where: Text, // "EBS volumes attach to EC2 instances: the guest OS there is yours."
+    source: Source.optional(),
+  })
+  .refine((n) => (n.service === undefined) !== (n.category === undefined), { message: 'name either a service or a category', path: ['service'] })
+  .refine((n) => n.category !== undefined || n.except.length === 0, { message: '`except` only goes with a category', path: ['except'] });
+export type NotApplicable = z.infer<typeof NotApplicable>;
+
 export const ResponsibilitiesFile = z.strictObject({
   defaults: z.array(TaskDefaults).min(1),
   exceptions: z.array(ServiceException).default([]),
+  notApplicable: z.array(NotApplicable).default([]),
 });
+
+// data/variants.yaml: the set-ups that flip an owner, and the words people use for each.
+export const Variant = z.strictObject({
+  id: Id,
+  name: Text, // how an answer names it: "a customer managed key"
+  cues: z.array(Text).min(1),
+});
+export type Variant = z.infer<typeof Variant>;
+export const VariantsFile = z.strictObject({ variants: z.array(Variant).min(1) });
 
 export const Concept = z.strictObject({
   id: Id,
@@ -170,6 +214,24 @@ export const ContextCuesFile = z.strictObject({
   // What the asker assumes, so the answer can open with "Yes." or "No.": "does AWS…", "is it on us…".
   presumesAws: z.array(Text).default([]),
   presumesCustomer: z.array(Text).default([]),
+  decides: z.array(Text).default([]),
+  performs: z.array(Text).default([]),
+  supportingServices: z.array(Id).default([]),
   examples: z.array(z.strictObject({ after: Text, message: Text, means: Text })).default([]),
 });
 export type ContextCuesFile = z.infer<typeof ContextCuesFile>;
+
+// intents/scope.yaml: what whosejob does not answer, even in the words of an AWS question.
+export const ScopeFile = z.strictObject({
+  otherClouds: z.array(z.strictObject({ name: Text, cues: z.array(Text).min(1), model: z.string().url().startsWith('https://') })).min(1),
+  genericNames: z.array(Text).default([]),
+  awsWords: z.array(Text).min(1),
+  onPremises: z.array(Text).min(1),
+  hybridServices: z.array(Id).default([]),
+  officeIt: z.array(Text).min(1),
+  howTo: z.array(Text).min(1),
+  limits: z.array(Text).min(1),
+  pricing: z.array(Text).min(1),
+  keep: z.array(Text).min(1),
+});
+export type ScopeFile = z.infer<typeof ScopeFile>;

@@ -1,7 +1,7 @@
 // The pool of quiz questions: the curated ones in data/quiz.yaml, and ones made from the facts
 // themselves ("Who patches the guest OS of Amazon EC2?"), so every fact can be practised.
 import type { KnowledgeBase } from '../kb/knowledge-base';
-import { lookupFact } from '../kb/lookup';
+import { applicableFact } from '../kb/lookup';
 import type { Owner } from '../kb/schema';
 
 export interface QuizItem {
@@ -25,7 +25,9 @@ function generated(kb: KnowledgeBase): QuizItem[] {
       for (const taskId of ['guest-os-patching', 'physical-security', 'security-groups', 'encryption-at-rest', 'iam', 'hypervisor'])
         pairs.push([serviceId, taskId]);
   for (const [serviceId, taskId] of pairs) {
-    const fact = lookupFact(kb, taskId, serviceId);
+    // A cell where the task does not apply makes no question: there is no owner to guess.
+    const fact = applicableFact(kb, taskId, serviceId);
+    if (!fact) continue;
     const service = kb.servicesById.get(serviceId)!;
     const lead = fact.owner === 'customer' ? fact.customer : fact.aws;
     items.push({

@@ -1,6 +1,13 @@
 import type { KnowledgeBase } from '../../src/kb/knowledge-base';
 import { loadKnowledgeBase } from '../../src/kb/load';
-import { categoryFact, lookupFact, ownersByCategory } from '../../src/kb/lookup';
+import { categoryFact, lookupFact, ownersByCategory, type ResolvedFact } from '../../src/kb/lookup';
+
+/** The cell of a task that applies to the service, or a failed test. */
+function applied(task: string, service?: string): ResolvedFact {
+  const cell = lookupFact(kb, task, service);
+  if (!cell.applies) throw new Error(`${task} does not apply to ${service}`);
+  return cell;
+}
 import type { Owner } from '../../src/kb/schema';
 
 let kb: KnowledgeBase;
@@ -13,13 +20,13 @@ const facts: Array<[label: string, task: string, service: string | undefined, ow
   ['EC2 guest OS patching', 'guest-os-patching', 'ec2', 'customer'],
   ['RDS database engine patching', 'db-engine-patching', 'rds', 'aws'],
   ['Lambda runtime patching', 'runtime-patching', 'lambda', 'aws'],
-  ['S3 encryption at rest', 'encryption-at-rest', 's3', 'shared'],
+  ['S3 encryption at rest (on by default since 2023, your choice of keys)', 'encryption-at-rest', 's3', 'shared'],
   ['EBS encryption at rest', 'encryption-at-rest', 'ebs', 'customer'],
-  ['DynamoDB encryption at rest', 'encryption-at-rest', 'dynamodb', 'shared'],
+  ['DynamoDB encryption at rest (always on)', 'encryption-at-rest', 'dynamodb', 'aws'],
   ['EKS control plane', 'control-plane', 'eks', 'aws'],
   ['EKS worker nodes', 'worker-nodes', 'eks', 'customer'],
   ['Fargate worker nodes', 'worker-nodes', 'fargate', 'aws'],
-  ['Outposts physical security', 'physical-security', 'outposts', 'shared'],
+  ['Outposts physical security (the rack is on your site)', 'physical-security', 'outposts', 'customer'],
   ['physical security, no service', 'physical-security', undefined, 'aws'],
   ['patch management, no service', 'patch-management', undefined, 'shared'],
   ['KMS customer-managed key rotation', 'key-management', 'kms', 'customer'],
@@ -31,11 +38,11 @@ const facts: Array<[label: string, task: string, service: string | undefined, ow
 ];
 
 test.each(facts)('%s → %s', (_label, task, service, owner) => {
-  expect(lookupFact(kb, task, service).owner).toBe(owner);
+  expect(applied(task, service).owner).toBe(owner);
 });
 
 test('a service exception wins over its category and says why', () => {
-  const fact = lookupFact(kb, 'worker-nodes', 'fargate');
+  const fact = applied('worker-nodes', 'fargate');
   expect(fact.scope).toBe('service');
   expect(fact.reason).toBeTruthy();
   expect(fact.service?.id).toBe('fargate');
@@ -43,21 +50,21 @@ test('a service exception wins over its category and says why', () => {
 });
 
 test('without an exception the category default applies', () => {
-  const fact = lookupFact(kb, 'guest-os-patching', 'ec2');
+  const fact = applied('guest-os-patching', 'ec2');
   expect(fact.scope).toBe('category');
   expect(fact.reason).toBeUndefined();
   expect(fact.owner).toBe(categoryFact(kb, 'guest-os-patching', 'infrastructure').fact.owner);
 });
 
 test('with no service the general rule applies', () => {
-  const fact = lookupFact(kb, 'physical-security');
+  const fact = applied('physical-security');
   expect(fact.scope).toBe('general');
   expect(fact.service).toBeUndefined();
   expect(fact.source).toMatch(/^https:\/\//);
 });
 
 test('{service} in the texts is filled with the service name', () => {
-  const fact = lookupFact(kb, 'encryption-at-rest', 'ebs');
+  const fact = applied('encryption-at-rest', 'ebs');
   const text = `${fact.aws} ${fact.customer} ${fact.nuance ?? ''}`;
   expect(text).not.toContain('{service}');
 });

@@ -1,6 +1,6 @@
 // Two services, or two categories, side by side: where the line falls for each.
 import type { KnowledgeBase } from '../../kb/knowledge-base';
-import { categoryFact, lookupFact } from '../../kb/lookup';
+import { categoryFact, lookupFact, type Cell } from '../../kb/lookup';
 import type { Category, Service, Task } from '../../kb/schema';
 import { ask, OWNER_LABEL, uniqueSources, type Reply } from '../reply';
 import { lower, responsibilityQuestion } from './responsibility';
@@ -16,12 +16,14 @@ export function compareServices(kb: KnowledgeBase, a: Service, b: Service, task?
   for (const id of tasks) {
     const fa = lookupFact(kb, id, a.id);
     const fb = lookupFact(kb, id, b.id);
+    // A row where the task applies to neither service says nothing; one where it applies to one says a lot.
+    if (!fa.applies && !fb.applies && !task) continue;
     const name = kb.tasksById.get(id)!.name;
-    sections.push({ label: name, text: `${a.name}: ${OWNER_LABEL[fa.owner]} · ${b.name}: ${OWNER_LABEL[fb.owner]}` });
-    if (fa.owner !== fb.owner) differ.push(lower(name));
+    sections.push({ label: name, text: `${a.name}: ${cellLabel(fa)} · ${b.name}: ${cellLabel(fb)}` });
+    if (cellLabel(fa) !== cellLabel(fb)) differ.push(lower(name));
     if (task) {
-      sections.push({ label: a.name, text: fa.owner === 'aws' ? fa.aws : fa.customer });
-      sections.push({ label: b.name, text: fb.owner === 'aws' ? fb.aws : fb.customer });
+      sections.push({ label: a.name, text: cellText(fa) });
+      sections.push({ label: b.name, text: cellText(fb) });
       sources.push(fa.source, fb.source);
     }
   }
@@ -48,6 +50,9 @@ export function compareServices(kb: KnowledgeBase, a: Service, b: Service, task?
     facts: { service: { id: a.id, name: a.name, category: a.category }, task: task ? { id: task.id, name: task.name } : null, owner: null },
   };
 }
+
+const cellLabel = (c: Cell): string => (c.applies ? OWNER_LABEL[c.owner] : 'does not apply');
+const cellText = (c: Cell): string => (!c.applies ? c.where : c.owner === 'aws' ? c.aws : c.customer);
 
 export function compareCategories(kb: KnowledgeBase, a: Category, b: Category): Reply {
   const ia = kb.categories.get(a)!;

@@ -1,7 +1,7 @@
 // "What am I responsible for on Y?": the split for one service, task by task, from the same facts
 // the responsibility answers use, so the two never disagree.
 import type { KnowledgeBase } from '../../kb/knowledge-base';
-import { lookupFact } from '../../kb/lookup';
+import { applicableFact } from '../../kb/lookup';
 import type { Owner, Service } from '../../kb/schema';
 import { ask, uniqueSources, type Reply } from '../reply';
 import { lower as lowerFirst, responsibilityQuestion } from './responsibility';
@@ -33,7 +33,8 @@ export function answerService(kb: KnowledgeBase, service: Service): Reply {
   for (const id of OVERVIEW_TASKS) {
     const task = kb.tasksById.get(id);
     if (!task) continue;
-    const fact = lookupFact(kb, id, service.id);
+    const fact = applicableFact(kb, id, service.id);
+    if (!fact) continue;
     // Skip tasks that only restate the category when they do not apply (an engine on a queue).
     if (fact.scope === 'category' && !relevant(id, service)) continue;
     groups[fact.owner].push(lowerFirst(task.name));
