@@ -11,6 +11,7 @@ import { questionReply, verdictReply } from '../quiz/quiz-replies';
 import { compareCategories, compareServices } from './answers/compare';
 import { answerCategory, answerConcept } from './answers/concept';
 import { answerResponsibility } from './answers/responsibility';
+import { outOfScopeReply } from './answers/out-of-scope';
 import { answerService } from './answers/service';
 import { helpReply, smalltalkReply, unknownReply } from './answers/small';
 import { ConversationMemory, type ConversationState } from './context';
@@ -141,7 +142,7 @@ export class Bot {
       case 'smalltalk':
         return smalltalkReply(text);
       case 'unknown':
-        return unknownReply();
+        return interp.outOfScope ? outOfScopeReply(interp.outOfScope, interp.services[0]) : unknownReply();
     }
   }
 }

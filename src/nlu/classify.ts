@@ -34,6 +34,10 @@ function servicesJoined(e: Entities): boolean {
 export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, number>): Classification {
   const words = e.words.fixed.length;
   if (words === 0) return { intent: 'unknown', confidence: 1, rule: 'empty' };
+  // "how do I use this bot?" asks for help, not for a how-to about AWS.
+  const aboutBot = ['help', 'quiz', 'onboarding'].some((i) => (e.cues.get(i as IntentName) ?? 0) > 0);
+  if (e.outOfScope && !(aboutBot && ['how-to', 'limits', 'pricing'].includes(e.outOfScope.kind)))
+    return { intent: 'unknown', confidence: 0.9, rule: `out of scope: ${e.outOfScope.kind}` };
   const cue = (i: IntentName): number => e.cues.get(i) ?? 0;
   const task = e.task;
   const strongTask = task !== undefined && (task.rule.terms.length >= 2 || task.rule.terms[0]!.startsWith('='));

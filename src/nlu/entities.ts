@@ -5,6 +5,7 @@ import type { Mention } from './gazetteer';
 import type { Lexicon } from './lexicon';
 import { resolveTask, spanFuzzy, type TaskMatch } from './task-match';
 import { COMMON_WORDS } from './common-words';
+import { readScope, type OutOfScope } from './scope';
 import { stem, tokenize } from './normalize';
 
 export interface Words {
@@ -27,6 +28,8 @@ export interface Entities {
   cueWords: Set<string>; // the cue phrases present
   /** Words that are neither part of a known phrase nor everyday English: what the bot cannot place. */
   unexplained: number;
+  /** Another cloud, on-premises gear, office IT, how-to, limits or pricing. */
+  outOfScope?: OutOfScope;
 }
 
 /** Splits, joins and repairs words so that "dynamo db" and "lamda" meet the knowledge base. */
@@ -116,6 +119,10 @@ function rankServices(
     score.set(m.id, Math.max(score.get(m.id) ?? -Infinity, settingScore(w, m)));
     last.set(m.id, Math.max(last.get(m.id) ?? -1, m.start));
   }
+  // A supporting service (KMS, Secrets Manager…) named beside another is the means, not the subject.
+  const supporting = new Set(kb.context.supportingServices);
+  const subjects = [...score.keys()].filter((id) => !supporting.has(id));
+  if (subjects.length > 0) for (const id of score.keys()) if (supporting.has(id)) score.set(id, score.get(id)! - 10);
   return [...score.keys()]
     .sort((a, b) => score.get(b)! - score.get(a)! || last.get(b)! - last.get(a)!)
     .map((id) => kb.servicesById.get(id)!);
@@ -168,6 +175,7 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
     cues,
     cueWords,
     unexplained,
+    outOfScope: readScope(lex.scope, words.stems, serviceMentions),
   };
 }
 

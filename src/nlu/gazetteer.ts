@@ -1,7 +1,7 @@
 // Finds known phrases (service names, task terms, concepts, intent cues) in a stemmed word list.
 // Phrases live in a trie of words, so a message is scanned once whatever the number of phrases.
 
-export type MentionKind = 'service' | 'term' | 'concept' | 'category' | 'cue';
+export type MentionKind = 'service' | 'term' | 'concept' | 'category' | 'cue' | 'variant';
 
 export interface PhraseEntry {
   kind: MentionKind;

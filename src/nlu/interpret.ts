@@ -3,8 +3,10 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { Category, Concept, IntentName, Owner, Service, Task } from '../kb/schema';
 import { classify } from './classify';
 import { extractEntities, type Entities } from './entities';
+import type { Mention } from './gazetteer';
 import { buildLexicon, type Lexicon } from './lexicon';
 import { stem } from './normalize';
+import type { OutOfScope } from './scope';
 import { ExampleIndex, type Example } from './similarity';
 
 export interface Interpretation {
@@ -25,6 +27,12 @@ export interface Interpretation {
   presumedOwner?: Exclude<Owner, 'shared'>;
   /** True when typo repair was needed to understand a name. */
   corrected: boolean;
+  /** The set-ups named ("imported certificate", "self-managed nodes"), as ids of data/variants.yaml. */
+  variants: string[];
+  /** On a shared task: does the question ask who decides it, or who carries it out? */
+  aspect?: 'decide' | 'perform';
+  /** Why the message is out of scope, when it is (another cloud, how-to…). */
+  outOfScope?: OutOfScope;
 }
 
 const SLOT_WORD = (slot: string): string => `slot${slot}`;
@@ -55,6 +63,28 @@ function delexicalize(e: Entities): string[] {
     }
   }
   return out;
+}
+
+/** Variant ids named, a cue inside a longer one dropped ("managed nodes" in "self managed nodes"). */
+function namedVariants(lex: Lexicon, stems: readonly string[]): string[] {
+  const found = lex.variants.scan(stems);
+  const kept = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  return [...new Set(kept.map((m) => m.id))];
+}
+
+const WHO = new Set(['who', 'whose', 'whom', 'whos'].map(stem));
+
+/** "who decides…", "who applies…": the verb right after "who" says; else a question about the work wins. */
+function readAspect(lex: Lexicon, e: Entities): Interpretation['aspect'] {
+  const cues = e.mentions.filter((m) => m.kind === 'cue' && (lex.decides.has(m.id) || lex.performs.has(m.id)));
+  if (cues.length === 0) return undefined;
+  const kind = (m: Mention): 'decide' | 'perform' => (lex.performs.has(m.id) ? 'perform' : 'decide');
+  const who = e.words.stems.findIndex((s) => WHO.has(s));
+  if (who >= 0) {
+    const next = cues.filter((m) => m.start > who && m.start <= who + 4).sort((a, b) => a.start - b.start)[0];
+    if (next) return kind(next);
+  }
+  return cues.some((m) => kind(m) === 'perform') ? 'perform' : 'decide';
 }
 
 export class Interpreter {
@@ -105,6 +135,9 @@ export class Interpreter {
       why,
       presumedOwner,
       corrected: e.words.corrected.some(Boolean),
+      outOfScope: e.outOfScope,
+      aspect: readAspect(this.lexicon, e),
+      variants: namedVariants(this.lexicon, e.words.stems),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { IntentName } from '../kb/schema';
 import { COMMON_WORDS } from './common-words';
 import { Gazetteer } from './gazetteer';
+import { buildScopeWords, type ScopeWords } from './scope';
 import { stem, tokenize } from './normalize';
 import { SpellingCorrector } from './spelling';
 
@@ -26,6 +27,12 @@ export interface Lexicon {
   whyCues: ReadonlySet<string>;
   presumesAws: ReadonlySet<string>;
   presumesCustomer: ReadonlySet<string>;
+  /** Words that ask who decides a shared task, and words that ask who carries it out. */
+  decides: ReadonlySet<string>;
+  performs: ReadonlySet<string>;
+  /** The set-ups that flip an owner ("imported certificate"), scanned apart so they never hide a task word. */
+  variants: Gazetteer;
+  scope: ScopeWords;
 }
 
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
@@ -85,11 +92,19 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const whyCues = cueSet(kb.context.why);
   const presumesAws = cueSet(kb.context.presumesAws);
   const presumesCustomer = cueSet(kb.context.presumesCustomer);
+  const decides = cueSet(kb.context.decides);
+  const performs = cueSet(kb.context.performs);
+
+  const variants = new Gazetteer();
+  for (const v of kb.variants.values()) for (const cue of v.cues) variants.add(remember(cue), { kind: 'variant', id: v.id });
+
+  // Scope words are known words, never targets of typo repair ("azure" must not become anything else).
+  const scope = buildScopeWords(kb, (p) => remember(p, false));
 
   const knownStems = new Set<string>();
   for (const w of surface) knownStems.add(stem(w));
   const speller = new SpellingCorrector(targets);
   for (const w of surface) speller.addKnown(w);
-  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer };
+  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, variants, scope };
 }
 
