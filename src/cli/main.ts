@@ -6,6 +6,7 @@ import { ConfigError } from '../config';
 import { Bot } from '../conversation/bot';
 import { askBatch, askText, answerOne } from './ask';
 import { checkKnowledge } from './kb-check';
+import { formatMatrix } from './kb-matrix';
 import { USAGE, UsageError } from './usage';
 
 export interface Io {
@@ -66,7 +67,18 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case 'kb': {
       const sub = args.shift();
-      if (sub !== 'check') throw new UsageError(`unknown kb command "${sub ?? ''}"; try: whosejob kb check`);
+      if (sub === undefined) {
+        io.stdout.write(USAGE);
+        return 0;
+      }
+      if (sub === 'matrix') {
+        const services = takeOption(args, '--services');
+        const format = takeOption(args, '--format') ?? 'md';
+        if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}" for kb matrix`);
+        io.stdout.write(formatMatrix(loadKnowledgeBase(), services, format));
+        return 0;
+      }
+      if (sub !== 'check') throw new UsageError(`unknown kb command "${sub}"; try: whosejob kb check, whosejob kb matrix`);
       const sources = { ...defaultSources() };
       sources.dataDir = takeOption(args, '--data') ?? sources.dataDir;
       sources.intentsDir = takeOption(args, '--intents') ?? sources.intentsDir;

@@ -8,6 +8,9 @@ Usage:
   whosejob chat                       chat in the terminal
   whosejob kb check [--data DIR] [--intents DIR]
                                       validate data/ and intents/
+  whosejob kb matrix [--services a,b] [--format md|csv]
+                                      the owner of every task on every service (or those named);
+                                      * marks a service exception, n/a a task that does not apply
   whosejob feedback [--limit N] [--json]
                                       the latest feedback votes from Slack and Teams
   whosejob help                       this text

@@ -11,6 +11,7 @@ import { questionReply, verdictReply } from '../quiz/quiz-replies';
 import { compareCategories, compareServices } from './answers/compare';
 import { answerCategory, answerConcept } from './answers/concept';
 import { answerResponsibility } from './answers/responsibility';
+import { answerMatrix } from './answers/matrix';
 import { outOfScopeReply } from './answers/out-of-scope';
 import { answerService } from './answers/service';
 import { helpReply, smalltalkReply, unknownReply } from './answers/small';
@@ -137,6 +138,8 @@ export class Bot {
         if (state.lesson > kb.lessons.length) state.lesson = kb.lessons.length;
         return lessonReply(kb, state.lesson);
       }
+      case 'matrix':
+        return answerMatrix(kb, interp.servicesInOrder);
       case 'help':
         return helpReply();
       case 'smalltalk':

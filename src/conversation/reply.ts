@@ -58,7 +58,7 @@ export const OWNER_PHRASE: Record<Owner, string> = {
 };
 
 /** Answers with content deserve a 👍 / 👎 pair; greetings, help and quiz prompts do not. */
-export const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare'].includes(reply.intent);
+export const wantsFeedback = (reply: Reply): boolean => ['responsibility', 'service', 'concept', 'compare', 'matrix'].includes(reply.intent);
 
 /** What every platform says after a vote. */
 export const FEEDBACK_THANKS = { up: 'Thanks for the feedback!', down: 'Thanks — noted. The team reviews answers marked not helpful.' } as const;

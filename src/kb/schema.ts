@@ -188,6 +188,7 @@ export const INTENTS = [
   'service',
   'concept',
   'compare',
+  'matrix',
   'quiz',
   'onboarding',
   'help',

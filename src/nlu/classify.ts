@@ -35,7 +35,7 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
   const words = e.words.fixed.length;
   if (words === 0) return { intent: 'unknown', confidence: 1, rule: 'empty' };
   // "how do I use this bot?" asks for help, not for a how-to about AWS.
-  const aboutBot = ['help', 'quiz', 'onboarding'].some((i) => (e.cues.get(i as IntentName) ?? 0) > 0);
+  const aboutBot = e.services.length === 0 && ['help', 'quiz', 'onboarding'].some((i) => (e.cues.get(i as IntentName) ?? 0) > 0);
   if (e.outOfScope && !(aboutBot && ['how-to', 'limits', 'pricing'].includes(e.outOfScope.kind)))
     return { intent: 'unknown', confidence: 0.9, rule: `out of scope: ${e.outOfScope.kind}` };
   const cue = (i: IntentName): number => e.cues.get(i) ?? 0;
@@ -46,6 +46,7 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
 
   if (cue('unknown') > 0 && !strongTask && !(e.concepts.length > 0 && cue('concept') > 0))
     return { intent: 'unknown', confidence: 0.9, rule: 'off-topic cue' };
+  if (cue('matrix') > 0) return { intent: 'matrix', confidence: 0.95, rule: 'matrix cue' };
   if (cue('quiz') > 0) return { intent: 'quiz', confidence: 0.95, rule: 'quiz cue' };
   if (cue('onboarding') > 0 && !task) return { intent: 'onboarding', confidence: 0.9, rule: 'onboarding cue' };
 

@@ -158,7 +158,6 @@ describe('bad usage: exit 2, one line on stderr, no stack trace', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['ask'], /ask needs a question/],
     [['ask', '--loud', 'who patches RDS?'], /unknown option --loud/],
-    [['kb'], /unknown kb command/],
     [['kb', 'lint'], /unknown kb command "lint"/],
     [['kb', 'check', '--data'], /--data needs a value/],
     [['kb', 'check', 'extra'], /unexpected argument "extra"/],

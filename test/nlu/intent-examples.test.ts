@@ -28,7 +28,7 @@ beforeAll(() => {
 
 test('the examples were found', () => {
   expect(examples.length).toBeGreaterThanOrEqual(50);
-  expect(new Set(examples.map((e) => e.intent)).size).toBe(9);
+  expect(new Set(examples.map((e) => e.intent)).size).toBe(10);
   expect(examples.length).toBe(kb.intents.reduce((n, f) => n + f.examples.length, 0));
 });
 

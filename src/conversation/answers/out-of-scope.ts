@@ -34,7 +34,7 @@ function texts(scope: OutOfScope, service?: Service): { title: string; summary: 
     case 'how-to':
       return {
         title: 'That is not a responsibility question',
-        summary: `How to do it is a question for the ${name} documentation (linked below); I tell you who is responsible for a task, not how to carry it out.`,
+        summary: `How to do it is a question for ${service ? `the ${service.name} documentation (linked below)` : 'the AWS documentation'}; I tell you who is responsible for a task, not how to carry it out.`,
         links: service ? [guideOf(service)] : [],
       };
     case 'limits':
@@ -44,7 +44,9 @@ function texts(scope: OutOfScope, service?: Service): { title: string; summary: 
   }
 }
 
-export function outOfScopeReply(scope: OutOfScope, service?: Service): Reply {
+export function outOfScopeReply(scope: OutOfScope, named?: Service): Reply {
+  // On another cloud or on-premises, a name such as "redis" is not the AWS service of that name.
+  const service = scope.kind === 'other-cloud' || scope.kind === 'on-premises' ? undefined : named;
   const { title, summary, links } = texts(scope, service);
   return {
     intent: 'unknown',

@@ -7,7 +7,7 @@ import { ask, uniqueSources, type Reply } from '../reply';
 import { lower as lowerFirst, responsibilityQuestion } from './responsibility';
 
 /** The tasks that describe any service's split, in the order a reader expects them. */
-const OVERVIEW_TASKS = [
+export const OVERVIEW_TASKS = [
   'physical-security',
   'host-os-patching',
   'guest-os-patching',

@@ -1,0 +1,35 @@
+// "Responsibility matrix for EC2, RDS and S3": a row per task, a column per service, from the same
+// cells as `whosejob kb matrix`. Rows are sections, so every platform lays them out as a table of lines.
+import type { KnowledgeBase } from '../../kb/knowledge-base';
+import { buildMatrix, cellLabel, MATRIX_LEGEND } from '../../kb/matrix';
+import type { Service } from '../../kb/schema';
+import { ask, uniqueSources, type Reply } from '../reply';
+import { OVERVIEW_TASKS } from './service';
+
+/** Chat stays readable with a handful of columns; the command line prints any number. */
+const MAX_SERVICES = 5;
+
+export function answerMatrix(kb: KnowledgeBase, named: readonly Service[]): Reply {
+  const fallback = [...kb.categories.values()].map((c) => kb.servicesById.get(c.examples[0]!)!);
+  const services = (named.length > 0 ? named : fallback).slice(0, MAX_SERVICES);
+  const tasks = OVERVIEW_TASKS.map((id) => kb.tasksById.get(id)).filter((t) => t !== undefined);
+  const m = buildMatrix(kb, services, tasks);
+  const sections = m.tasks
+    .map((t, i) => ({ task: t, cells: m.cells[i]! }))
+    .filter((row) => row.cells.some((c) => c.owner !== null))
+    .map((row) => ({ label: row.task.name, text: row.cells.map((c, j) => `${m.services[j]!.name}: ${cellLabel(c)}`).join(' · ') }));
+  sections.push({ label: 'Legend', text: MATRIX_LEGEND });
+  const names = services.map((s) => s.name).join(', ');
+  const cut = named.length > MAX_SERVICES ? ` (the first ${MAX_SERVICES} of the ${named.length} you named; whosejob kb matrix prints any number)` : '';
+  return {
+    intent: 'matrix',
+    title: `Responsibility matrix: ${names}`,
+    summary: `Who owns each task on ${names}${cut}.${named.length === 0 ? ' Name services to get theirs.' : ''}`,
+    sections,
+    choicesLabel: 'Go deeper',
+    choices: services.slice(0, 3).map((s) => ask(`What am I responsible for on ${s.name}?`)),
+    sources: uniqueSources(services.map((s) => s.source)),
+    restated: `Responsibility matrix for ${names}`,
+    facts: { service: null, task: null, owner: null },
+  };
+}

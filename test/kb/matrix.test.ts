@@ -1,0 +1,117 @@
+// The responsibility matrix, in the CLI and in chat, and the rule that nothing is made from a cell
+// where the task does not apply.
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli/main';
+import { Bot } from '../../src/conversation/bot';
+import { quizPool } from '../../src/quiz/questions';
+import type { KnowledgeBase } from '../../src/kb/knowledge-base';
+import { loadKnowledgeBase } from '../../src/kb/load';
+import { lookupFact } from '../../src/kb/lookup';
+import { buildMatrix } from '../../src/kb/matrix';
+
+let kb: KnowledgeBase;
+let bot: Bot;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  bot = new Bot(kb);
+});
+
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const stdin = new PassThrough();
+  stdin.end('');
+  const code = await main(argv, { stdin, stdout, stderr, env: {} });
+  stdout.end();
+  stderr.end();
+  await Promise.all([once(stdout, 'end'), once(stderr, 'end')]);
+  return { code, stdout: out, stderr: err };
+}
+
+describe('buildMatrix', () => {
+  test('EBS has no guest OS: the cell does not apply; EC2 guest OS is yours', () => {
+    const m = buildMatrix(kb, [kb.servicesById.get('ec2')!, kb.servicesById.get('ebs')!], [kb.tasksById.get('guest-os-patching')!]);
+    expect(m.cells[0]!.map((c) => c.owner)).toEqual(['customer', null]);
+  });
+
+  test('every cell that differs from its category default comes from a sourced exception', () => {
+    const m = buildMatrix(kb, kb.services);
+    m.cells.flat().forEach((c) => {
+      if (c.exception) expect(c.source).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//);
+    });
+    expect(m.cells.flat().filter((c) => c.exception).length).toBe(kb.exceptions.size);
+  });
+});
+
+describe('nothing is made from a cell that does not apply', () => {
+  test('no generated quiz question asks about one', () => {
+    for (const q of quizPool(kb)) {
+      const m = /^fact-(.+)-([a-z]+(?:-[a-z0-9]+)*)$/.exec(q.id);
+      if (!m) continue;
+      const pair = [...kb.exceptions.values()].find((e) => q.id === `fact-${e.service}-${e.task}`);
+      if (pair) expect(lookupFact(kb, pair.task, pair.service).applies).toBe(true);
+    }
+  });
+
+  test('related questions never point at one', () => {
+    for (const q of ['who patches ebs volumes?', 'who manages security groups on s3?', 'who encrypts dynamodb tables?', 'who patches the guest os on ec2?']) {
+      const reply = bot.answerOnce(q).reply;
+      for (const choice of reply.choices) {
+        const follow = bot.answerOnce(choice.value).reply;
+        expect({ choice: choice.value, applies: follow.facts.applies }).toEqual({ choice: choice.value, applies: undefined });
+      }
+    }
+  });
+
+  test('a question about one says so, names no owner, and points to where the task lives', () => {
+    const turn = bot.answerOnce('who patches the guest os of our ebs volumes?');
+    expect(turn.reply.facts).toMatchObject({ owner: null, applies: false, service: { id: 'ebs' } });
+    expect(turn.reply.summary).toMatch(/does not apply to Amazon EBS\. .*EC2 instances/);
+  });
+});
+
+describe('whosejob kb matrix', () => {
+  test('markdown for the services named, exceptions starred, n/a marked', async () => {
+    const r = await cli(['kb', 'matrix', '--services', 'ec2,ebs,s3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('| Task | Amazon EC2 | Amazon EBS | Amazon S3 |');
+    expect(r.stdout).toMatch(/\| Guest OS patching \| You \| n\/a \| n\/a \|/);
+    expect(r.stdout).toMatch(/\| Encryption at rest \| [^|]+ \| [^|]+ \| Shared\* \|/);
+  });
+
+  test('csv for every service by default', async () => {
+    const r = await cli(['kb', 'matrix', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]!.split(',').length).toBe(kb.services.length + 1);
+    expect(lines.length).toBe(kb.tasks.length + 1);
+  });
+
+  test('an unknown service or format is a usage error, exit 2, one line', async () => {
+    for (const argv of [['kb', 'matrix', '--services', 'ec2,zzzz'], ['kb', 'matrix', '--format', 'xlsx']]) {
+      const r = await cli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  test('kb alone prints the usage', async () => {
+    const r = await cli(['kb']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('whosejob kb matrix');
+  });
+});
+
+describe('the matrix in chat', () => {
+  test('"responsibility matrix for ec2, rds and s3" → one row per task, the same cells', () => {
+    const turn = bot.answerOnce('responsibility matrix for ec2, rds and s3');
+    expect(turn.reply.intent).toBe('matrix');
+    const guest = turn.reply.sections.find((s) => s.label === 'Guest OS patching');
+    expect(guest?.text).toBe('Amazon EC2: You · Amazon RDS: AWS · Amazon S3: n/a');
+  });
+});
