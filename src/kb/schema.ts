@@ -16,7 +16,11 @@ const Text = z.string().trim().min(1, 'must not be empty');
 export const Source = z
   .string()
   .url('must be a URL')
-  .regex(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//, 'must be an AWS documentation page (https://docs.aws.amazon.com/… or https://aws.amazon.com/…)');
+  .regex(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//, 'must be an AWS documentation page (https://docs.aws.amazon.com/… or https://aws.amazon.com/…)')
+  // The page a person opens: the canonical English form, not a source file, a locale copy or a fragment.
+  .refine((url) => !/\.md$/i.test(url), 'must be the published page, not its .md source')
+  .refine((url) => !/^https:\/\/[^/]+\/([a-z]{2}([_-][a-z]{2})?|cn)\//i.test(url) || /^https:\/\/[^/]+\/(ec2|iam|s3|rds|vpc|sns|sqs|kms|waf|ses|eks|ecs|emr|mq|dms|fsx|efs|ebs|elb|acm)\//.test(url), 'must be the canonical English page, without a locale folder')
+  .refine((url) => !/[#?]/.test(url), 'must not carry an anchor or query');
 
 export const Service = z.strictObject({
   id: Id,

@@ -22,6 +22,7 @@ export const ACTION = {
   feedbackUp: 'whosejob_feedback_up',
   feedbackDown: 'whosejob_feedback_down',
 } as const;
+import { cutText, cutThenEscape } from '../../reply/cut';
 
 const UNSAFE_MRKDWN = /[&<>@]/;
 
@@ -36,16 +37,21 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
 }
 
-/** Cuts at a word boundary and marks the cut; in escaped mrkdwn it never leaves half an entity. */
+/**
+ * Cuts text that is ours or already fitted (plain text, or mrkdwn holding links we built); in escaped
+ * mrkdwn it never leaves half an entity. User text goes through fit(), which cuts before escaping.
+ */
 export function cut(text: string, max: number, escaped = false): string {
   if (text.length <= max) return text;
-  let end = text.lastIndexOf(' ', max - 1);
-  if (end < max * 0.6) end = max - 1;
-  let out = text.slice(0, end);
+  const out = cutText(text, max).slice(0, -1);
   const amp = out.lastIndexOf('&');
-  if (escaped && amp >= 0 && /^&[a-z]*$/.test(out.slice(amp))) out = out.slice(0, amp); // no dangling "&am"
-  return `${out.trimEnd()}…`;
+  const whole = escaped && amp >= 0 && /^&[a-z]*$/.test(out.slice(amp)) ? out.slice(0, amp) : out; // no dangling "&am"
+  return `${whole.trimEnd()}…`;
 }
+
+/** User-facing text into mrkdwn: cut as plain text, then escaped, so a cut never revives "@here". */
+const fit = (text: string, max: number): string => cutThenEscape(text, max, escapeMrkdwn);
+const LABEL_CHARS = 200;
 
 const BADGE: Record<Owner, string> = {
   aws: ':large_orange_circle: *AWS is responsible*',
@@ -105,10 +111,13 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
   const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: cut(reply.title, LIMITS.headerText), emoji: true } };
   blocks.push(header);
   const badge = reply.owner ? `${BADGE[reply.owner]}\n` : '';
-  blocks.push(mrkdwnSection(`${badge}${escapeMrkdwn(reply.summary)}`));
+  blocks.push(mrkdwnSection(`${badge}${fit(reply.summary, LIMITS.sectionText - badge.length)}`));
   // Room for the closing blocks (sources, choices, share, feedback) is kept whatever the content.
   const room = LIMITS.blocks - blocks.length - 4;
-  for (const s of reply.sections.slice(0, room)) blocks.push(mrkdwnSection(`*${escapeMrkdwn(s.label)}*\n${escapeMrkdwn(s.text)}`));
+  for (const s of reply.sections.slice(0, room)) {
+    const label = fit(s.label, LABEL_CHARS);
+    blocks.push(mrkdwnSection(`*${label}*\n${fit(s.text, LIMITS.sectionText - label.length - 3)}`));
+  }
 
   if (reply.sources.length > 0) {
     const links = reply.sources.slice(0, LIMITS.contextElements).map((s) => `<${s.url}|${escapeMrkdwn(s.title)}>`);
@@ -121,7 +130,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
     );
     const actions: ActionsBlock = { type: 'actions', block_id: 'whosejob_choices', elements };
     if (reply.choicesLabel)
-      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(escapeMrkdwn(reply.choicesLabel), LIMITS.sectionText, true) }] });
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(reply.choicesLabel, LIMITS.sectionText) }] });
     blocks.push(actions);
   }
   const tail: Button[] = [];
@@ -134,5 +143,5 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
   if (tail.length > 0) blocks.push({ type: 'actions', block_id: 'whosejob_footer', elements: tail });
 
   const owner = reply.owner ? `${OWNER_LABEL[reply.owner]}: ` : '';
-  return { text: cut(escapeMrkdwn(`${owner}${reply.title} — ${reply.summary}`), LIMITS.fallbackText, true), blocks: blocks.slice(0, LIMITS.blocks) };
+  return { text: fit(`${owner}${reply.title} — ${reply.summary}`, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.blocks) };
 }

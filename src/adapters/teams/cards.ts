@@ -40,12 +40,9 @@ export function escapeCardMarkdown(text: string): string {
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = text.lastIndexOf(' ', max - 1);
-  return `${text.slice(0, end > max * 0.6 ? end : max - 1).trimEnd()}…`;
-}
+export { cutText };
 
+import { cutText } from '../../reply/cut';
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
 export interface CardOptions {
