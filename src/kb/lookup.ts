@@ -78,8 +78,20 @@ export function categoryFact(kb: KnowledgeBase, taskId: string, category: Catego
   return { fact: { ...d.general, ...over, nuance, variants }, own: true };
 }
 
+// Facts never change once loaded: each cell is worked out once (texts filled, variants resolved).
+const cellMemo = new WeakMap<KnowledgeBase, Map<string, Cell>>();
+
 /** The cell for a task, on a service or in general. Callers must handle a cell that does not apply. */
 export function lookupFact(kb: KnowledgeBase, taskId: string, serviceId?: string): Cell {
+  let memo = cellMemo.get(kb);
+  if (!memo) cellMemo.set(kb, (memo = new Map()));
+  const key = `${taskId}/${serviceId ?? ''}`;
+  let cell = memo.get(key);
+  if (!cell) memo.set(key, (cell = resolveCell(kb, taskId, serviceId)));
+  return cell;
+}
+
+function resolveCell(kb: KnowledgeBase, taskId: string, serviceId?: string): Cell {
   const task = kb.tasksById.get(taskId);
   if (!task) throw new Error(`unknown task ${taskId}`);
   const d = kb.defaults.get(taskId);

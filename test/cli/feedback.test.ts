@@ -1,35 +1,13 @@
 // `whosejob feedback [--limit N] [--json]`, in-process through main(), against a real SQLite file named by
 // DATABASE_PATH in the environment main() is given.
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
 import { SqliteStore } from '../../src/store/sqlite';
 import { MAX_STORED_QUESTION, type FeedbackInput } from '../../src/store/store';
+import { runCli, type CliRun as Run } from '../support/run-cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const stdin = new PassThrough();
-  stdin.end('');
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(argv, { stdin, stdout, stderr, env });
-  stdout.end();
-  stderr.end();
-  await Promise.all([once(stdout, 'end'), once(stderr, 'end')]);
-  return { code, stdout: out, stderr: err };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv) => runCli(argv, env);
 
 function expectOneLineError(r: Run): void {
   expect(r.stderr).toMatch(/^whosejob: [^\n]+\n$/);

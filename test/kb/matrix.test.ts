@@ -1,14 +1,12 @@
 // The responsibility matrix, in the CLI and in chat, and the rule that nothing is made from a cell
 // where the task does not apply.
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
 import { Bot } from '../../src/conversation/bot';
 import { quizPool } from '../../src/quiz/questions';
 import type { KnowledgeBase } from '../../src/kb/knowledge-base';
 import { loadKnowledgeBase } from '../../src/kb/load';
 import { lookupFact } from '../../src/kb/lookup';
 import { buildMatrix } from '../../src/kb/matrix';
+import { runCli } from '../support/run-cli';
 
 let kb: KnowledgeBase;
 let bot: Bot;
@@ -17,21 +15,7 @@ beforeAll(() => {
   bot = new Bot(kb);
 });
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const stdin = new PassThrough();
-  stdin.end('');
-  const code = await main(argv, { stdin, stdout, stderr, env: {} });
-  stdout.end();
-  stderr.end();
-  await Promise.all([once(stdout, 'end'), once(stderr, 'end')]);
-  return { code, stdout: out, stderr: err };
-}
+const cli = (argv: string[]) => runCli(argv);
 
 describe('buildMatrix', () => {
   test('EBS has no guest OS: the cell does not apply; EC2 guest OS is yours', () => {
