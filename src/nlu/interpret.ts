@@ -136,8 +136,9 @@ export class Interpreter {
       presumedOwner,
       corrected: e.words.corrected.some(Boolean),
       outOfScope: e.outOfScope,
-      aspect: readAspect(this.lexicon, e),
-      variants: namedVariants(this.lexicon, e.words.stems),
+      // Set-ups and the side asked for only matter to a question about a task.
+      aspect: e.task ? readAspect(this.lexicon, e) : undefined,
+      variants: e.task ? namedVariants(this.lexicon, e.words.stems) : [],
     };
   }
 }
