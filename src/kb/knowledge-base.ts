@@ -183,25 +183,23 @@ function indexNotApplicable(
   file: string,
 ): Map<string, NotApplicable> {
   const cells = new Map<string, NotApplicable>();
-  const byService = raw.responsibilities.notApplicable.filter((n) => n.service !== undefined);
-  const byCategory = raw.responsibilities.notApplicable.filter((n) => n.category !== undefined);
-  raw.responsibilities.notApplicable.forEach((n, i) => {
+  const entries = raw.responsibilities.notApplicable;
+  entries.forEach((n, i) => {
     n.tasks.forEach((t, j) => need(tasksById.has(t), file, `notApplicable[${i}].tasks[${j}]`, `unknown task "${t}"`));
     if (n.service) need(servicesById.has(n.service), file, `notApplicable[${i}].service`, `unknown service "${n.service}"`);
     n.except.forEach((s, j) => need(servicesById.has(s), file, `notApplicable[${i}].except[${j}]`, `unknown service "${s}"`));
-  });
-  for (const n of byService) {
-    const i = raw.responsibilities.notApplicable.indexOf(n);
+    if (!n.service) return;
     for (const t of n.tasks) {
       const key = exceptionKey(n.service!, t);
       need(!exceptions.has(key), file, `notApplicable[${i}]`, `${key} has an exception and is also marked as not applying`);
       need(!cells.has(key), file, `notApplicable[${i}]`, `${key} is marked as not applying twice`);
       cells.set(key, n);
     }
-  }
-  for (const n of byCategory)
+  });
+  // Category entries after every service entry, so a service's own entry always wins.
+  for (const n of entries)
     for (const s of servicesById.values()) {
-      if (s.category !== n.category || n.except.includes(s.id)) continue;
+      if (n.category === undefined || s.category !== n.category || n.except.includes(s.id)) continue;
       for (const t of n.tasks) {
         const key = exceptionKey(s.id, t);
         if (!exceptions.has(key) && !cells.has(key)) cells.set(key, n);

@@ -12,6 +12,9 @@ export type Category = z.infer<typeof Category>;
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
 const Text = z.string().trim().min(1, 'must not be empty');
 
+// The language folders of AWS's sites (aws.amazon.com/de/…, docs.aws.amazon.com/id_id/…).
+const LOCALE_FOLDER = /^https:\/\/[^/]+\/([a-z]{2}[_-][a-z]{2}|ar|cn|de|es|fr|id|it|jp|ko|pt|ru|th|tr|tw|vi)\//i;
+
 // Every fact rests on an AWS page; a source elsewhere is a mistake, not a style choice.
 export const Source = z
   .string()
@@ -19,7 +22,7 @@ export const Source = z
   .regex(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//, 'must be an AWS documentation page (https://docs.aws.amazon.com/… or https://aws.amazon.com/…)')
   // The page a person opens: the canonical English form, not a source file, a locale copy or a fragment.
   .refine((url) => !/\.md$/i.test(url), 'must be the published page, not its .md source')
-  .refine((url) => !/^https:\/\/[^/]+\/([a-z]{2}([_-][a-z]{2})?|cn)\//i.test(url) || /^https:\/\/[^/]+\/(ec2|iam|s3|rds|vpc|sns|sqs|kms|waf|ses|eks|ecs|emr|mq|dms|fsx|efs|ebs|elb|acm)\//.test(url), 'must be the canonical English page, without a locale folder')
+  .refine((url) => !LOCALE_FOLDER.test(url), 'must be the canonical English page, without a locale folder')
   .refine((url) => !/[#?]/.test(url), 'must not carry an anchor or query');
 
 export const Service = z.strictObject({

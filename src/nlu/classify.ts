@@ -19,6 +19,9 @@ const ENTITY_FREE: ReadonlySet<IntentName> = new Set(['quiz', 'onboarding', 'hel
 const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'v']);
 const OVERVIEW_OPENERS = new Set(['what', 'which', 'how']);
 const QUESTION_OPENERS = new Set(['who', 'whose', 'whos']);
+/** Intents about the bot itself, and the out-of-scope kinds they override ("how do I use this?"). */
+const ABOUT_BOT: readonly IntentName[] = ['help', 'quiz', 'onboarding'];
+const QUESTION_KINDS: ReadonlySet<string> = new Set(['how-to', 'limits', 'pricing']);
 
 function servicesJoined(e: Entities): boolean {
   const spans = e.mentions.filter((m) => m.kind === 'service' && e.services.slice(0, 2).some((s) => s.id === m.id));
@@ -35,8 +38,8 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
   const words = e.words.fixed.length;
   if (words === 0) return { intent: 'unknown', confidence: 1, rule: 'empty' };
   // "how do I use this bot?" asks for help, not for a how-to about AWS.
-  const aboutBot = e.services.length === 0 && ['help', 'quiz', 'onboarding'].some((i) => (e.cues.get(i as IntentName) ?? 0) > 0);
-  if (e.outOfScope && !(aboutBot && ['how-to', 'limits', 'pricing'].includes(e.outOfScope.kind)))
+  const aboutBot = e.services.length === 0 && ABOUT_BOT.some((i) => (e.cues.get(i) ?? 0) > 0);
+  if (e.outOfScope && !(aboutBot && QUESTION_KINDS.has(e.outOfScope.kind)))
     return { intent: 'unknown', confidence: 0.9, rule: `out of scope: ${e.outOfScope.kind}` };
   const cue = (i: IntentName): number => e.cues.get(i) ?? 0;
   const task = e.task;

@@ -110,6 +110,7 @@ function rankServices(
   w: Words,
   covered: Array<[number, number]>,
   absorbs: readonly string[],
+  supporting: ReadonlySet<string>,
 ): Service[] {
   const score = new Map<string, number>();
   const last = new Map<string, number>();
@@ -120,9 +121,8 @@ function rankServices(
     last.set(m.id, Math.max(last.get(m.id) ?? -1, m.start));
   }
   // A supporting service (KMS, Secrets Manager…) named beside another is the means, not the subject.
-  const supporting = new Set(kb.context.supportingServices);
-  const subjects = [...score.keys()].filter((id) => !supporting.has(id));
-  if (subjects.length > 0) for (const id of score.keys()) if (supporting.has(id)) score.set(id, score.get(id)! - 10);
+  if ([...score.keys()].some((id) => !supporting.has(id)))
+    for (const id of score.keys()) if (supporting.has(id)) score.set(id, score.get(id)! - 10);
   return [...score.keys()]
     .sort((a, b) => score.get(b)! - score.get(a)! || last.get(b)! - last.get(a)!)
     .map((id) => kb.servicesById.get(id)!);
@@ -146,7 +146,7 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
   const terms = mentions.filter((m) => m.kind === 'term');
   const serviceMentions = mentions.filter((m) => m.kind === 'service');
   const task = resolveTask(kb, lex, terms, serviceMentions, words);
-  const services = rankServices(kb, serviceMentions, words, task?.covered ?? [], task?.task.absorbs ?? []);
+  const services = rankServices(kb, serviceMentions, words, task?.covered ?? [], task?.task.absorbs ?? [], lex.supportingServices);
   const fuzzyService = serviceMentions.some((m) => services[0]?.id === m.id && spanFuzzy(words, m.start, m.end));
 
   const cues = new Map<IntentName, number>();

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** The set-ups that flip an owner ("imported certificate"), scanned apart so they never hide a task word. */
   variants: Gazetteer;
   scope: ScopeWords;
+  /** Services that, named beside another, are the means rather than the subject (KMS, Secrets Manager…). */
+  supportingServices: ReadonlySet<string>;
 }
 
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
@@ -105,6 +107,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const w of surface) knownStems.add(stem(w));
   const speller = new SpellingCorrector(targets);
   for (const w of surface) speller.addKnown(w);
-  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, variants, scope };
+  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, variants, scope, supportingServices: new Set(kb.context.supportingServices) };
 }
 

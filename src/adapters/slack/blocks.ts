@@ -3,6 +3,7 @@
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { OWNER_LABEL, type Reply } from '../../conversation/reply';
 import type { Owner } from '../../kb/schema';
+import { cutText, cutThenEscape } from '../../reply/cut';
 
 export const LIMITS = {
   blocks: 50,
@@ -22,8 +23,6 @@ export const ACTION = {
   feedbackUp: 'whosejob_feedback_up',
   feedbackDown: 'whosejob_feedback_down',
 } as const;
-import { cutText, cutThenEscape } from '../../reply/cut';
-
 const UNSAFE_MRKDWN = /[&<>@]/;
 
 /** Neutralises mrkdwn control characters and broadcast mentions in text that is not ours to trust. */

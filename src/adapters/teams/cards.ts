@@ -2,6 +2,7 @@
 // Reply is escaped for the card's markdown; actions stay within Teams' six; the card within 28 KB.
 import { OWNER_LABEL, type Reply } from '../../conversation/reply';
 import type { Owner } from '../../kb/schema';
+import { cutText } from '../../reply/cut';
 
 export const CARD_LIMITS = { actions: 6, bytes: 28 * 1024, titleChars: 200, textChars: 3000 } as const;
 
@@ -40,9 +41,7 @@ export function escapeCardMarkdown(text: string): string {
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
-export { cutText };
 
-import { cutText } from '../../reply/cut';
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
 export interface CardOptions {

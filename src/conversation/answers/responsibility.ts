@@ -42,6 +42,9 @@ function related(kb: KnowledgeBase, task: Task, service: Service | undefined, ow
   return out.slice(0, 4);
 }
 
+/** One set-up in a line: its owner, then what the owner does. */
+const variantLine = (v: ResolvedVariant): string => `${OWNER_LABEL[v.owner]}. ${v.owner === 'customer' ? v.customer : v.aws}`;
+
 const factsOf = (task: Task, service: Service | undefined, owner: Owner | null): ReplyFacts => ({
   service: service ? { id: service.id, name: service.name, category: service.category } : null,
   task: { id: task.id, name: task.name },
@@ -82,7 +85,7 @@ function answerFact(kb: KnowledgeBase, interp: Interpretation, fact: ResolvedFac
     { label: 'You do', text: fact.customer },
   ];
   // No set-up named: every line, so the reader finds their own.
-  for (const v of fact.variants) sections.push({ label: `With ${v.variant.name}`, text: `${OWNER_LABEL[v.owner]}. ${v.owner === 'customer' ? v.customer : v.aws}` });
+  for (const v of fact.variants) sections.push({ label: `With ${v.variant.name}`, text: variantLine(v) });
   if (fact.nuance) sections.push({ label: 'Keep in mind', text: fact.nuance });
   if (fact.reason) sections.push({ label: `Why ${service!.name} differs`, text: fact.reason });
   const sources = [fact.source, ...fact.variants.map((v) => v.source)];
@@ -120,7 +123,7 @@ function answerVariant(kb: KnowledgeBase, interp: Interpretation, fact: Resolved
   ];
   if (v.nuance) sections.push({ label: 'Keep in mind', text: v.nuance });
   for (const other of fact.variants)
-    if (other !== v) sections.push({ label: `With ${other.variant.name} instead`, text: `${OWNER_LABEL[other.owner]}. ${other.owner === 'customer' ? other.customer : other.aws}` });
+    if (other !== v) sections.push({ label: `With ${other.variant.name} instead`, text: variantLine(other) });
   if (service) sections.push({ label: 'Category', text: categoryLine(kb, service) });
   return {
     intent: 'responsibility',
