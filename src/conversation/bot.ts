@@ -119,8 +119,9 @@ export class Bot {
         if (interp.categories[0]) return answerCategory(kb, interp.categories[0]);
         return unknownReply();
       case 'compare': {
-        const [a, b] = interp.servicesInOrder.length >= 2 ? interp.servicesInOrder : interp.services;
-        if (a && b) return compareServices(kb, a, b, interp.task);
+        const services = interp.servicesInOrder.length >= 2 ? interp.servicesInOrder : interp.services;
+        const [a, b] = services;
+        if (a && b) return compareServices(kb, services, interp.task);
         const [ca, cb] = interp.categories;
         if (ca && cb) return compareCategories(kb, ca, cb);
         return a ? answerService(kb, a) : unknownReply();

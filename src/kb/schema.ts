@@ -224,6 +224,8 @@ export const ContextCuesFile = z.strictObject({
   presumesCustomer: z.array(Text).default([]),
   decides: z.array(Text).default([]),
   performs: z.array(Text).default([]),
+  // Choosing among set-ups (which key, which node type): the customer's even where AWS owns the task.
+  chooses: z.array(Text).default([]),
   supportingServices: z.array(Id).default([]),
   examples: z.array(z.strictObject({ after: Text, message: Text, means: Text })).default([]),
 });

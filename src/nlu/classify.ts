@@ -39,8 +39,10 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
   if (words === 0) return { intent: 'unknown', confidence: 1, rule: 'empty' };
   // "how do I use this bot?" asks for help, not for a how-to about AWS.
   const aboutBot = e.services.length === 0 && ABOUT_BOT.some((i) => (e.cues.get(i) ?? 0) > 0);
-  if (e.outOfScope && !(aboutBot && QUESTION_KINDS.has(e.outOfScope.kind)))
-    return { intent: 'unknown', confidence: 0.9, rule: `out of scope: ${e.outOfScope.kind}` };
+  // An unknown name only matters to a question about a task; it is weighed there.
+  const scope = e.outOfScope?.kind === 'unknown-service' ? undefined : e.outOfScope;
+  if (scope && !(aboutBot && QUESTION_KINDS.has(scope.kind)))
+    return { intent: 'unknown', confidence: 0.9, rule: `out of scope: ${scope.kind}` };
   const cue = (i: IntentName): number => e.cues.get(i) ?? 0;
   const task = e.task;
   const strongTask = task !== undefined && (task.rule.terms.length >= 2 || task.rule.terms[0]!.startsWith('='));
@@ -78,6 +80,7 @@ export function classify(e: Entities, similarity: () => ReadonlyMap<IntentName, 
     // several words the bot cannot place, it is more likely a request from another field.
     const supported = strongTask || nServices > 0 || cue('responsibility') > 0;
     if (!supported && e.unexplained >= 3) return { intent: 'unknown', confidence: 0.6, rule: 'weak task among unknown words' };
+    if (e.outOfScope) return { intent: 'unknown', confidence: 0.8, rule: 'task asked about a name the bot does not know' };
     const base = supported ? 0.95 : 0.7;
     return { intent: 'responsibility', confidence: fuzz(base), rule: 'task named' };
   }

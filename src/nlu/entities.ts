@@ -175,8 +175,30 @@ export function extractEntities(text: string, kb: KnowledgeBase, lex: Lexicon): 
     cues,
     cueWords,
     unexplained,
-    outOfScope: readScope(lex.scope, words.stems, serviceMentions),
+    outOfScope: readScope(lex.scope, words.stems, serviceMentions) ?? unknownService(words, covered, task, serviceMentions, lex),
   };
+}
+
+/** Words that sit between a task and the thing it is done to: "patches [the] X", "encryption [on our] X". */
+const OBJECT_GLUE = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'their', 'on', 'for', 'in', 'of', 'with', 'at', 'inside', 'within']);
+
+/**
+ * "who patches zzzz?": a task, no service, and where the service would stand a word the bot cannot
+ * place (not a known term, not everyday English, not a typo it repaired). Answering the general owner
+ * would pretend to know the product.
+ */
+function unknownService(words: Words, covered: ReadonlySet<number>, task: TaskMatch | undefined, services: readonly Mention[], lex: Lexicon): OutOfScope | undefined {
+  if (!task || services.length > 0) return undefined;
+  let i = Math.max(...task.covered.map(([, end]) => end));
+  while (i < words.fixed.length && OBJECT_GLUE.has(words.fixed[i]!)) i++;
+  const w = words.fixed[i];
+  // Only as the message's last word, where a name ends the question ("…on zzzz?"): an unknown word
+  // followed by more of the sentence is more likely English the bot does not know than a product.
+  if (i !== words.fixed.length - 1) return undefined;
+  if (w === undefined || covered.has(i) || words.corrected[i] || COMMON_WORDS.has(w) || lex.knownStems.has(words.stems[i]!)) return undefined;
+  // A product name is one token of letters and digits, not punctuation or a number.
+  if (!/^[a-z][a-z0-9-]{2,30}$/.test(w)) return undefined;
+  return { kind: 'unknown-service', name: w };
 }
 
 export type { TaskMatch };

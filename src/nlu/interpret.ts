@@ -30,7 +30,7 @@ export interface Interpretation {
   /** The set-ups named ("imported certificate", "self-managed nodes"), as ids of data/variants.yaml. */
   variants: string[];
   /** On a shared task: does the question ask who decides it, or who carries it out? */
-  aspect?: 'decide' | 'perform';
+  aspect?: 'decide' | 'choose' | 'perform';
   /** Why the message is out of scope, when it is (another cloud, how-to…). */
   outOfScope?: OutOfScope;
 }
@@ -76,15 +76,17 @@ const WHO = new Set(['who', 'whose', 'whom', 'whos'].map(stem));
 
 /** "who decides…", "who applies…": the verb right after "who" says; else a question about the work wins. */
 function readAspect(lex: Lexicon, e: Entities): Interpretation['aspect'] {
-  const cues = e.mentions.filter((m) => m.kind === 'cue' && (lex.decides.has(m.id) || lex.performs.has(m.id)));
+  const cues = e.mentions.filter((m) => m.kind === 'cue' && (lex.decides.has(m.id) || lex.performs.has(m.id) || lex.chooses.has(m.id)));
   if (cues.length === 0) return undefined;
-  const kind = (m: Mention): 'decide' | 'perform' => (lex.performs.has(m.id) ? 'perform' : 'decide');
+  const kind = (m: Mention): NonNullable<Interpretation['aspect']> =>
+    lex.performs.has(m.id) ? 'perform' : lex.chooses.has(m.id) ? 'choose' : 'decide';
   const who = e.words.stems.findIndex((s) => WHO.has(s));
   if (who >= 0) {
     const next = cues.filter((m) => m.start > who && m.start <= who + 4).sort((a, b) => a.start - b.start)[0];
     if (next) return kind(next);
   }
-  return cues.some((m) => kind(m) === 'perform') ? 'perform' : 'decide';
+  const kinds = cues.map(kind);
+  return kinds.includes('perform') ? 'perform' : kinds.includes('choose') ? 'choose' : 'decide';
 }
 
 export class Interpreter {

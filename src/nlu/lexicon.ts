@@ -30,6 +30,8 @@ export interface Lexicon {
   /** Words that ask who decides a shared task, and words that ask who carries it out. */
   decides: ReadonlySet<string>;
   performs: ReadonlySet<string>;
+  /** Words that ask who chooses among set-ups (a subset of `decides` in meaning). */
+  chooses: ReadonlySet<string>;
   /** The set-ups that flip an owner ("imported certificate"), scanned apart so they never hide a task word. */
   variants: Gazetteer;
   scope: ScopeWords;
@@ -96,6 +98,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const presumesCustomer = cueSet(kb.context.presumesCustomer);
   const decides = cueSet(kb.context.decides);
   const performs = cueSet(kb.context.performs);
+  const chooses = cueSet(kb.context.chooses);
 
   const variants = new Gazetteer();
   for (const v of kb.variants.values()) for (const cue of v.cues) variants.add(remember(cue), { kind: 'variant', id: v.id });
@@ -107,6 +110,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const w of surface) knownStems.add(stem(w));
   const speller = new SpellingCorrector(targets);
   for (const w of surface) speller.addKnown(w);
-  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, variants, scope, supportingServices: new Set(kb.context.supportingServices) };
+  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, chooses, variants, scope, supportingServices: new Set(kb.context.supportingServices) };
 }
 

@@ -12,7 +12,9 @@ export type OutOfScope =
   | { kind: 'office-it' }
   | { kind: 'how-to' }
   | { kind: 'limits' }
-  | { kind: 'pricing' };
+  | { kind: 'pricing' }
+  /** A task asked about a name the bot does not know ("who patches zzzz?"): no owner is a guess. */
+  | { kind: 'unknown-service'; name: string };
 
 export interface ScopeWords {
   phrases: Gazetteer;

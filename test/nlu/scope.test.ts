@@ -50,3 +50,26 @@ test.each([
   expect(a.intent).toBe('responsibility');
   if (owner) expect(a.owner).toBe(owner);
 });
+
+test.each([
+  ['who patches zzzz', 'zzzz'],
+  ['who encrypts data in snowflake?', 'snowflake'],
+  ['who patches the os on foobarx', 'foobarx'],
+])('a task asked about a name the bot does not know: %s → unknown, no owner, the name said', (q, name) => {
+  const a = ask(q);
+  expect(a).toMatchObject({ intent: 'unknown', owner: null, service: null });
+  expect(a.text).toContain(`"${name}"`);
+});
+
+test.each([
+  // An unknown word inside the sentence is English the bot does not know, not a product.
+  ['who trains our developers on secure coding', 'shared'],
+  ['who patches our boxes', 'customer'],
+  ['who patches rds', 'aws'],
+])('known words or a known service: %s still gets its owner', (q, owner) => {
+  expect(ask(q)).toMatchObject({ intent: 'responsibility', owner });
+});
+
+test("a concept question ending in a word the bot does not know stays a concept", () => {
+  expect(ask("what's an 'inherited control' in AWS compliance speak?").intent).toBe('concept');
+});

@@ -1,4 +1,4 @@
-// Two services, or two categories, side by side: where the line falls for each.
+// Two or more services, or two categories, side by side: where the line falls for each.
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { categoryFact, lookupFact, type Cell } from '../../kb/lookup';
 import type { Category, Service, Task } from '../../kb/schema';
@@ -8,44 +8,53 @@ import { relevant } from './service';
 
 const COMPARED_TASKS = ['guest-os-patching', 'db-engine-patching', 'runtime-patching', 'network-configuration', 'encryption-at-rest', 'backups', 'high-availability', 'iam'];
 
-export function compareServices(kb: KnowledgeBase, a: Service, b: Service, task?: Task): Reply {
-  const tasks = task ? [task.id] : COMPARED_TASKS.filter((id) => relevant(id, a) || relevant(id, b));
+/** At most this many services side by side: beyond it a chat message stops being readable. */
+export const MAX_COMPARED = 6;
+
+/** Two or more services side by side ("who patches ec2, rds and lambda?" answers for each). */
+export function compareServices(kb: KnowledgeBase, named: readonly Service[], task?: Task): Reply {
+  const services = named.slice(0, MAX_COMPARED);
+  const [a, b] = services as [Service, Service];
+  const tasks = task ? [task.id] : COMPARED_TASKS.filter((id) => services.some((s) => relevant(id, s)));
   const sections: Reply['sections'] = [];
-  const sources = [a.source, b.source];
+  const sources = services.map((s) => s.source);
   const differ: string[] = [];
   for (const id of tasks) {
-    const fa = lookupFact(kb, id, a.id);
-    const fb = lookupFact(kb, id, b.id);
-    // A row where the task applies to neither service says nothing; one where it applies to one says a lot.
-    if (!fa.applies && !fb.applies && !task) continue;
+    const cells = services.map((s) => lookupFact(kb, id, s.id));
+    // A row where the task applies to none of them says nothing; one where it applies to some says a lot.
+    if (cells.every((c) => !c.applies) && !task) continue;
     const name = kb.tasksById.get(id)!.name;
-    sections.push({ label: name, text: `${a.name}: ${cellLabel(fa)} · ${b.name}: ${cellLabel(fb)}` });
-    if (cellLabel(fa) !== cellLabel(fb)) differ.push(lower(name));
-    if (task) {
-      sections.push({ label: a.name, text: cellText(fa) });
-      sections.push({ label: b.name, text: cellText(fb) });
-      sources.push(fa.source, fb.source);
-    }
+    sections.push({ label: name, text: services.map((s, i) => `${s.name}: ${cellLabel(cells[i]!)}`).join(' · ') });
+    if (new Set(cells.map(cellLabel)).size > 1) differ.push(lower(name));
+    if (task)
+      services.forEach((s, i) => {
+        sections.push({ label: s.name, text: cellText(cells[i]!) });
+        sources.push(cells[i]!.source);
+      });
   }
-  const catA = kb.categories.get(a.category)!;
-  const catB = kb.categories.get(b.category)!;
+  const categories = new Set(services.map((s) => s.category));
   const placing =
-    a.category === b.category
-      ? `Both are ${catA.name.toLowerCase()}, so the line falls in much the same place.`
-      : `${a.name} is one of the ${catA.name.toLowerCase()}; ${b.name} is one of the ${catB.name.toLowerCase()}.`;
+    categories.size === 1
+      ? `${services.length === 2 ? 'Both' : 'All'} are ${kb.categories.get(a.category)!.name.toLowerCase()}, so the line falls in much the same place.`
+      : services.map((s) => `${s.name} is one of the ${kb.categories.get(s.category)!.name.toLowerCase()}`).join('; ') + '.';
+  const same = services.length === 2 ? 'the same for both' : 'the same for all of them';
   const summary = differ.length
     ? `${placing} They differ on ${differ.join(', ')}.`
-    : `${placing} ${task ? 'The owner is the same for both.' : 'The owners match on the common tasks.'}`;
+    : `${placing} ${task ? `The owner is ${same}.` : 'The owners match on the common tasks.'}`;
+  const names = services.map((s) => s.name);
+  const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const dropped = named.length > services.length ? ` (the first ${MAX_COMPARED} of the ${named.length} named)` : '';
   return {
     intent: 'compare',
-    title: `${a.name} vs ${b.name}`,
-    restated: task ? `How does ${lower(task.name)} differ between ${a.name} and ${b.name}?` : `Compare ${a.name} and ${b.name}`,
-    summary,
+    title: names.join(' vs '),
+    restated: task ? `How does ${lower(task.name)} differ between ${list}?` : `Compare ${list}`,
+    summary: summary + dropped,
     sections,
     choicesLabel: 'Go deeper',
-    choices: [ask(`What am I responsible for on ${a.name}?`), ask(`What am I responsible for on ${b.name}?`)].concat(
-      task ? [] : [ask(responsibilityQuestion(kb.tasksById.get('guest-os-patching')!, a))],
-    ),
+    choices: services
+      .slice(0, 3)
+      .map((s) => ask(`What am I responsible for on ${s.name}?`))
+      .concat(task || services.length > 2 ? [] : [ask(responsibilityQuestion(kb.tasksById.get('guest-os-patching')!, a))]),
     sources: uniqueSources(sources),
     facts: { service: { id: a.id, name: a.name, category: a.category }, task: task ? { id: task.id, name: task.name } : null, owner: null },
   };

@@ -39,6 +39,12 @@ function texts(scope: OutOfScope, service?: Service): { title: string; summary: 
       };
     case 'limits':
       return { title: 'That is not a responsibility question', summary: `Limits and quotas of ${name} are in its documentation and in Service Quotas (linked below). ${COVERS}`, links: service ? [guideOf(service), QUOTAS] : [QUOTAS] };
+    case 'unknown-service':
+      return {
+        title: `I don't know "${scope.name}"`,
+        summary: `"${scope.name}" is not an AWS service I know, so I won't guess who is responsible for it. If it is an AWS service under another name, ask with that name; if it is another product, its vendor says who does what.`,
+        links: [],
+      };
     case 'pricing':
       return { title: 'That is not a responsibility question', summary: `Prices of ${name} are on the AWS pricing pages (linked below). ${COVERS}`, links: [PRICING] };
   }

@@ -69,10 +69,13 @@ export function answerResponsibility(kb: KnowledgeBase, interp: Interpretation):
 function sideAsked(task: Task, owner: Owner, aspect: Interpretation['aspect'], choices: readonly ResolvedVariant[] = []): { owner: Owner; lead: string } {
   // Who decides is a fair question on any task; "is it automatic?" only where AWS does the work of a shared task.
   if (!aspect || (aspect === 'perform' && !task.decidePerform)) return { owner, lead: '' };
-  // A choice of set-up that moves work to the customer (their own key) is the customer's to make.
-  const choiceIsYours = owner === 'shared' || choices.some((v) => v.owner !== 'aws');
-  if (aspect === 'decide' ? !choiceIsYours : owner !== 'shared') return { owner, lead: '' };
-  return aspect === 'decide'
+  // Only a shared task splits into deciding and doing. On a task AWS owns whatever the set-up (data
+  // always encrypted, with a key you may pick), "do we need to enable it?" is answered by the owner.
+  // Choosing a set-up that moves work to you (your own key) is yours even where AWS owns the task.
+  if (aspect === 'choose' && owner === 'aws' && choices.some((v) => v.owner !== 'aws'))
+    return { owner: 'customer', lead: 'The choice is yours; AWS does the work with what you choose. ' };
+  if (owner !== 'shared') return { owner, lead: '' };
+  return aspect !== 'perform'
     ? { owner: 'customer', lead: 'The decision is yours; AWS carries out the work once you make it. ' }
     : { owner: 'aws', lead: 'AWS carries out the work; the choices around it are yours. ' };
 }
