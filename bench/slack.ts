@@ -26,7 +26,7 @@ import { Bot } from '../src/conversation/bot';
 import { createHttpServer } from '../src/http/server';
 import { loadKnowledgeBase, PACKAGE_ROOT } from '../src/kb/load';
 import { createLogger } from '../src/log';
-import { SqliteStore } from '../src/store/sqlite';
+import { openStore } from '../src/store/open';
 import { FAKE_BOT_USER_ID } from '../test/stand-ins/slack-web-api';
 import { pinToCore } from './pin-core';
 import { loadQuestions } from './question-set';
@@ -139,7 +139,7 @@ async function whosejobApp(apiUrl: string, dir: string): Promise<Target> {
     logErrors++;
     if (logErrors <= 5) process.stderr.write(`[whosejob] ${line}`);
   });
-  const store = new SqliteStore(config.DATABASE_PATH);
+  const store = await openStore({ DATABASE_PATH: config.DATABASE_PATH });
   const adapter = createSlackAdapter({ config, bot: new Bot(loadKnowledgeBase()), store, log, retries: 0 });
   if (!adapter.requestListener) throw new Error('the Slack adapter is not in HTTP mode');
   const { url, server, errors } = await listen(adapter.requestListener);

@@ -13,7 +13,7 @@ import { Bot } from '../src/conversation/bot';
 import { createHttpServer } from '../src/http/server';
 import { loadKnowledgeBase } from '../src/kb/load';
 import { createLogger } from '../src/log';
-import { SqliteStore } from '../src/store/sqlite';
+import { openStore } from '../src/store/open';
 
 export interface BotTarget {
   name: string;
@@ -49,7 +49,7 @@ async function close(server: Server): Promise<void> {
 
 async function whosejob(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'whosejob-bench-teams-'));
-  const store = new SqliteStore(join(dir, 'whosejob.db'));
+  const store = await openStore({ DATABASE_PATH: join(dir, 'whosejob.db') });
   let errors = 0;
   const log = createLogger('warn', (line) => {
     if (line.includes('"level":"error"')) errors++;

@@ -44,6 +44,13 @@ const ConfigSchema = z
       .refine((s) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(s), 'expected true or false')
       .transform((s) => s === 'true' || s === '1' || s === 'yes'),
     DATABASE_PATH: z.string().trim().min(1, 'expected a file path').default('./var/whosejob.db'),
+    // PostgreSQL for replicas that share state; empty means SQLite at DATABASE_PATH.
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .refine((s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s), 'expected a postgres:// or postgresql:// URL'),
     LOG_LEVEL: z
       .string()
       .trim()

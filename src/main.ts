@@ -7,10 +7,14 @@ import { Bot } from './conversation/bot';
 import { createHttpServer, type Routes } from './http/server';
 import { formatProblem, KnowledgeBaseError, loadKnowledgeBase } from './kb/load';
 import { createLogger, type Logger } from './log';
-import { SqliteStore } from './store/sqlite';
+import { openStore, StoreError } from './store/open';
+import type { Store } from './store/store';
 
-async function startServer(config: Config, bot: Bot, log: Logger): Promise<void> {
-  const store = new SqliteStore(config.DATABASE_PATH);
+async function startServer(config: Config, log: Logger): Promise<void> {
+  const store: Store = await openStore(config);
+  log.info('store open', { engine: store.engine });
+  // The store is the truth for each turn's state, so any replica can take the next message.
+  const bot = new Bot(loadKnowledgeBase(), { state: store, feedback: store });
   const routes: Routes = {};
   const stops: Array<() => Promise<void>> = [];
   if (teamsEnabled(config)) {
@@ -28,13 +32,17 @@ async function startServer(config: Config, bot: Bot, log: Logger): Promise<void>
     if (slack.requestListener) routes.slack = slack.requestListener;
     log.info(config.SLACK_APP_TOKEN ? 'slack: socket mode connected' : 'slack: listening on POST /slack/events');
   }
-  const server: Server = createHttpServer(routes, log);
+  const server: Server = createHttpServer(routes, log, () => store.ping());
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
   log.info('http server listening', { port: config.PORT });
   const shutdown = (signal: string): void => {
     log.info('shutting down', { signal });
-    server.close();
-    Promise.all(stops.map((stop) => stop()))
+    // Stop taking connections, let requests in flight finish (close waits for them), then close the store.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    Promise.race([drained, deadline])
+      .then(() => Promise.all(stops.map((stop) => stop())))
       .then(() => store.close())
       .catch((err: unknown) => log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => process.exit(0));
@@ -46,11 +54,11 @@ async function startServer(config: Config, bot: Bot, log: Logger): Promise<void>
 async function start(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const bot = new Bot(loadKnowledgeBase());
   if (slackEnabled(config) || teamsEnabled(config)) {
-    await startServer(config, bot, log);
+    await startServer(config, log);
     return 0;
   }
+  const bot = new Bot(loadKnowledgeBase());
   const color = Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
   await runChat(bot, { input: process.stdin, output: process.stdout, color });
   return 0;
@@ -61,7 +69,7 @@ start().then(
     if (code !== 0) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof StoreError) {
       process.stderr.write(`whosejob: ${err.message}\n`);
       process.exitCode = 2;
     } else if (err instanceof KnowledgeBaseError) {

@@ -2,15 +2,15 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config';
-import { SqliteStore } from '../store/sqlite';
+import { openStore } from '../store/open';
 
 export async function printFeedback(out: Writable, env: NodeJS.ProcessEnv, limit: number, json: boolean): Promise<void> {
   const config = loadConfig(env);
-  if (!existsSync(config.DATABASE_PATH)) {
+  if (!config.DATABASE_URL && !existsSync(config.DATABASE_PATH)) {
     out.write(json ? '' : `No feedback yet (${config.DATABASE_PATH} does not exist).\n`);
     return;
   }
-  const store = new SqliteStore(config.DATABASE_PATH);
+  const store = await openStore(config);
   try {
     const votes = await store.latestFeedback(limit);
     if (json) {

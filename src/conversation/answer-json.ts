@@ -1,7 +1,7 @@
 // The JSON answer of CONTRACT.md, one per question.
 import type { IntentName, Owner } from '../kb/schema';
-import { plainText } from '../adapters/console/text';
-import type { ReplyFacts } from './reply';
+import { plainText } from '../reply/plain-text';
+import type { ReplyFacts } from '../reply/reply';
 import type { Turn } from './bot';
 
 export interface JsonAnswer {

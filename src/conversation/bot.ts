@@ -15,16 +15,23 @@ import { answerMatrix } from './answers/matrix';
 import { outOfScopeReply } from './answers/out-of-scope';
 import { answerService } from './answers/service';
 import { helpReply, smalltalkReply, unknownReply } from './answers/small';
-import { ConversationMemory, type ConversationState } from './context';
-import type { Reply } from './reply';
+import type { Action } from '../reply/action';
+import { FEEDBACK_THANKS, notice, type Reply } from '../reply/reply';
+import type { FeedbackInput } from '../store/store';
+import { ConversationStates, MemoryStateStore, type ConversationState, type PersonState, type StateOptions, type StateStore } from './state';
+import { FINISHED } from '../onboarding/tour';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
-export interface Message {
-  text: string;
+/** Who is talking, where: what a turn's state is keyed by. */
+export interface Speaker {
   user: string;
   conversation: string;
   platform: Platform;
+}
+
+export interface Message extends Speaker {
+  text: string;
 }
 
 export interface Turn {
@@ -35,7 +42,18 @@ export interface Turn {
   interpretation: Interpretation;
 }
 
+export interface BotOptions extends StateOptions {
+  /** Where turns keep their state; in this process only unless a database store is given. */
+  state?: StateStore;
+  /** Where 👍 / 👎 votes go; without it a vote is thanked and dropped. */
+  feedback?: { recordFeedback(f: FeedbackInput): Promise<unknown> };
+}
+
 const WHY_LABELS = new Set(['Keep in mind', 'Category', 'By category']);
+/** Typed words that move on within a quiz or a lesson ("next", "another", "skip"). */
+const NEXT_WORDS = /^\s*(next|next one|next question|another|another one|skip|skip it|pass|more|continue|go on)\s*[.!?]*\s*$/i;
+/** "I don't know" to a quiz question: show the answer rather than read it as a guess. */
+const GIVE_UP = /^\s*(idk|i\s*(do ?n['’]?t|dunno) know|dunno|no idea|not sure|give up|i give up|tell me)\s*[.!?]*\s*$/i;
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -43,56 +61,172 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+const stateKey = (s: Speaker): string => `${s.platform}:${s.conversation}:${s.user}`;
+const personKey = (s: Speaker): string => `${s.platform}:${s.user}`;
+
 export class Bot {
   readonly interpreter: Interpreter;
   private readonly pool: QuizItem[];
+  private readonly poolById: Map<string, QuizItem>;
+  private readonly states: ConversationStates;
 
   constructor(
     readonly kb: KnowledgeBase,
-    private readonly memory: ConversationMemory = new ConversationMemory(),
+    private readonly options: BotOptions = {},
   ) {
     this.interpreter = new Interpreter(kb);
     this.pool = quizPool(kb);
+    this.poolById = new Map(this.pool.map((q) => [q.id, q]));
+    this.states = new ConversationStates(options.state ?? new MemoryStateStore(), options);
   }
 
   /** One question with no conversation around it (the CLI's batch mode): nothing is remembered. */
   answerOnce(text: string): Turn {
-    const state: ConversationState = { lastServiceIds: [], quizCount: 0, touched: 0 };
-    return this.respond(text, state, `once:${text.length}`);
+    const state: ConversationState = { lastServiceIds: [], touched: 0 };
+    return this.respond(text, state);
   }
 
-  handle(message: Message): Turn {
-    const key = `${message.platform}:${message.conversation}`;
-    const state = this.memory.get(key);
-    const turn = this.respond(message.text, state, key);
+  /** A typed message: its state is loaded, the reply made, the state saved. */
+  async handle(message: Message): Promise<Turn> {
+    const key = stateKey(message);
+    const state = await this.states.conversation(key);
+    const text = message.text;
+    // In a quiz: "next", "skip" and "idk" move on or reveal; anything else is read as usual.
+    if (state.pendingQuizId || state.mode === 'quiz') {
+      const quiz = await this.quizWords(message, state, text);
+      if (quiz) {
+        await this.states.saveConversation(key, state);
+        return quiz;
+      }
+    }
+    if (state.mode === 'lesson' && NEXT_WORDS.test(text) && state.lesson !== undefined) {
+      const turn = this.lessonTurn(state, state.lesson + 1, text);
+      await this.states.saveConversation(key, state);
+      return turn;
+    }
+    const turn = this.respond(text, state);
+    if (turn.reply.kind === 'quiz-question' || turn.reply.intent === 'quiz') {
+      // "quiz me": the person's own place in the pool, so two people see different questions.
+      const reply = await this.nextQuestion(message, state);
+      await this.states.saveConversation(key, state);
+      return { ...turn, reply };
+    }
+    if (turn.reply.intent === 'onboarding') {
+      const onboarding = this.onboardingTurn(state, text, turn);
+      await this.states.saveConversation(key, state);
+      return onboarding;
+    }
+    this.remember(state, turn);
+    await this.states.saveConversation(key, state);
+    return turn;
+  }
+
+  /** A button: the action it carries, for the person who clicked it. */
+  async act(action: Action, speaker: Speaker): Promise<Turn> {
+    const key = stateKey(speaker);
+    switch (action.kind) {
+      case 'ask':
+      case 'share':
+        return this.handle({ ...speaker, text: action.question });
+      case 'quiz-answer': {
+        const item = this.poolById.get(action.questionId);
+        if (!item || action.choice >= item.choices.length) return this.plain(notice('That quiz question is no longer in the bank. Say "quiz me" for a new one.'));
+        const state = await this.states.conversation(key);
+        if (state.pendingQuizId === item.id) state.pendingQuizId = undefined;
+        state.mode = 'quiz';
+        await this.states.saveConversation(key, state);
+        return this.plain(verdictReply(item, action.choice));
+      }
+      case 'quiz-next': {
+        const state = await this.states.conversation(key);
+        const reply = await this.nextQuestion(speaker, state);
+        await this.states.saveConversation(key, state);
+        return this.plain(reply);
+      }
+      case 'lesson': {
+        const state = await this.states.conversation(key);
+        const index = action.lessonId === FINISHED ? this.kb.lessons.length : this.kb.lessons.findIndex((l) => l.id === action.lessonId);
+        const turn = this.lessonTurn(state, index < 0 ? 0 : index, 'lesson');
+        await this.states.saveConversation(key, state);
+        return turn;
+      }
+      case 'feedback': {
+        const vote = action.vote;
+        await this.options.feedback?.recordFeedback({ platform: speaker.platform, user: speaker.user, conversation: speaker.conversation, question: action.question, intent: action.intent, vote });
+        return this.plain(notice(FEEDBACK_THANKS[vote]));
+      }
+    }
+  }
+
+  private plain(reply: Reply): Turn {
+    return { reply, interpretation: synthetic(this.interpreter.interpret(''), reply.intent) };
+  }
+
+  private async nextQuestion(speaker: Speaker, state: ConversationState): Promise<Reply> {
+    const person = await this.states.person(personKey(speaker));
+    const item = pickQuestion(this.pool, hash(personKey(speaker)), person.quizCount);
+    await this.states.savePerson(personKey(speaker), { ...person, quizCount: person.quizCount + 1 } satisfies PersonState);
+    state.pendingQuizId = item.id;
+    state.mode = 'quiz';
+    return questionReply(item);
+  }
+
+  /** Typed words inside a quiz: an answer to the pending question, "next", "idk"; else undefined. */
+  private async quizWords(speaker: Speaker, state: ConversationState, text: string): Promise<Turn | undefined> {
+    const item = state.pendingQuizId ? this.poolById.get(state.pendingQuizId) : undefined;
+    if (NEXT_WORDS.test(text)) return this.plain(await this.nextQuestion(speaker, state));
+    if (!item) return undefined;
+    if (GIVE_UP.test(text)) {
+      state.pendingQuizId = undefined;
+      return this.plain(verdictReply(item, undefined));
+    }
+    // "do we patch rds?" while a question is pending is a new question, not the answer "You".
+    const interp = this.interpreter.interpret(text);
+    const asksSomething = interp.task !== undefined || interp.services.length > 0 || interp.concepts.length > 0;
+    const chosen = asksSomething ? undefined : readAnswer(item, text);
+    if (chosen === undefined) return undefined;
+    state.pendingQuizId = undefined;
+    return { reply: verdictReply(item, chosen), interpretation: synthetic(interp, 'quiz') };
+  }
+
+  private onboardingTurn(state: ConversationState, text: string, turn: Turn): Turn {
+    const words = text.toLowerCase();
+    const restart = /\b(restart|again|from the start)\b/.test(words);
+    const next = /\b(next|continue|go on)\b/.test(words) && state.lesson !== undefined;
+    const index = restart ? 0 : next ? state.lesson! + 1 : (state.lesson ?? 0);
+    return { ...this.lessonTurn(state, index, text), interpretation: turn.interpretation };
+  }
+
+  private lessonTurn(state: ConversationState, index: number, text: string): Turn {
+    const at = Math.min(index, this.kb.lessons.length);
+    state.lesson = at;
+    state.mode = at < this.kb.lessons.length ? 'lesson' : undefined;
+    state.pendingQuizId = undefined;
+    const reply = lessonReply(this.kb, at);
+    return { reply, interpretation: synthetic(this.interpreter.interpret(text), 'onboarding') };
+  }
+
+  /** What a follow-up needs from this turn: the task and services, and the question "why?" explains. */
+  private remember(state: ConversationState, turn: Turn): void {
     if (turn.reply.facts.task || turn.reply.facts.service) {
       state.lastTaskId = turn.reply.facts.task?.id;
       state.lastServiceIds = turn.interpretation.services.map((s) => s.id);
     }
     if (!turn.explainsLast && turn.reply.intent !== 'unknown')
       state.lastExplainable = turn.reply.sources.length > 0 && turn.reply.restated ? turn.reply.restated : undefined;
-    this.memory.set(key, state);
-    return turn;
+    // A new question ends a quiz or a lesson: "next" now means nothing special.
+    state.mode = undefined;
+    state.pendingQuizId = undefined;
   }
 
-  private respond(text: string, state: ConversationState, key: string): Turn {
+  private respond(text: string, state: ConversationState): Turn {
     let interp = this.interpreter.interpret(text);
-    if (state.pendingQuiz) {
-      const item = state.pendingQuiz;
-      // "do we patch rds?" while a question is pending is a new question, not the answer "You".
-      const asksSomething = interp.task !== undefined || interp.services.length > 0 || interp.concepts.length > 0;
-      const chosen = asksSomething ? undefined : readAnswer(item, text);
-      if (chosen !== undefined) {
-        state.pendingQuiz = undefined;
-        return { reply: verdictReply(item, chosen), interpretation: synthetic(interp, 'quiz') };
-      }
-    }
     if (interp.why && state.lastExplainable) {
       const last = this.answerOnce(state.lastExplainable).reply;
       return { reply: whyReply(last), interpretation: interp, explainsLast: true };
     }
     interp = this.withContext(interp, state);
-    return { reply: this.route(interp, text, state, key), interpretation: interp };
+    return { reply: this.route(interp, text), interpretation: interp };
   }
 
   /** "and for S3?" after "who patches RDS?": borrow the task or the service from the last question. */
@@ -107,7 +241,9 @@ export class Bot {
     return interp;
   }
 
-  private route(interp: Interpretation, text: string, state: ConversationState, key: string): Reply {
+  /** The reply for what was understood. Quiz and onboarding replies here are stateless first looks;
+   * handle() gives them the person's place in the quiz or the tour. */
+  private route(interp: Interpretation, text: string): Reply {
     const kb = this.kb;
     switch (interp.intent) {
       case 'responsibility':
@@ -126,19 +262,10 @@ export class Bot {
         if (ca && cb) return compareCategories(kb, ca, cb);
         return a ? answerService(kb, a) : unknownReply();
       }
-      case 'quiz': {
-        const item = pickQuestion(this.pool, hash(key), state.quizCount);
-        state.quizCount++;
-        state.pendingQuiz = item;
-        return questionReply(item);
-      }
-      case 'onboarding': {
-        const words = text.toLowerCase();
-        const next = /\b(next|continue|go on)\b/.test(words) && state.lesson !== undefined;
-        state.lesson = /\b(restart|again|from the start)\b/.test(words) ? 0 : next ? state.lesson! + 1 : (state.lesson ?? 0);
-        if (state.lesson > kb.lessons.length) state.lesson = kb.lessons.length;
-        return lessonReply(kb, state.lesson);
-      }
+      case 'quiz':
+        return questionReply(pickQuestion(this.pool, hash(text), 0));
+      case 'onboarding':
+        return lessonReply(kb, 0);
       case 'matrix':
         return answerMatrix(kb, interp.servicesInOrder);
       case 'help':

@@ -7,7 +7,11 @@ export interface Routes {
   teams?: RequestListener;
 }
 
-export function createHttpServer(routes: Routes, log: Logger): Server {
+/** GET /healthz answers 200 only when this resolves: the store answers, so a load balancer sends no
+ * traffic to a replica that cannot keep state. */
+export type HealthCheck = () => Promise<void>;
+
+export function createHttpServer(routes: Routes, log: Logger, health: HealthCheck = async () => undefined): Server {
   const send = (res: Parameters<RequestListener>[1], status: number, body: object): void => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -16,8 +20,15 @@ export function createHttpServer(routes: Routes, log: Logger): Server {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = path === '/slack/events' ? routes.slack : path === '/api/messages' ? routes.teams : undefined;
     if (path === '/healthz') {
-      if (req.method === 'GET' || req.method === 'HEAD') send(res, 200, { status: 'ok', slack: Boolean(routes.slack), teams: Boolean(routes.teams) });
-      else send(res, 405, { error: 'method not allowed' });
+      if (req.method !== 'GET' && req.method !== 'HEAD') send(res, 405, { error: 'method not allowed' });
+      else
+        health().then(
+          () => send(res, 200, { status: 'ok', slack: Boolean(routes.slack), teams: Boolean(routes.teams) }),
+          (err: unknown) => {
+            log.error('health check failed', { error: err instanceof Error ? err.message : String(err) });
+            send(res, 503, { status: 'unavailable', error: 'store unreachable' });
+          },
+        );
       return;
     }
     if (!route) {

@@ -1,11 +1,11 @@
 // The shape of every file in data/. Types come from these schemas so data and code never drift.
 import { z } from 'zod';
+import { CATEGORIES, INTENTS, OWNERS } from '../reply/reply';
 
-export const OWNERS = ['aws', 'customer', 'shared'] as const;
+export { CATEGORIES, INTENTS, OWNERS };
 export const Owner = z.enum(OWNERS);
 export type Owner = z.infer<typeof Owner>;
 
-export const CATEGORIES = ['infrastructure', 'container', 'abstracted'] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
@@ -190,18 +190,6 @@ export type Lesson = z.infer<typeof Lesson>;
 export const LessonsFile = z.strictObject({ lessons: z.array(Lesson).min(1) });
 
 // intents/*.yaml: how people ask, as plain data (like Rasa's nlu.yml).
-export const INTENTS = [
-  'responsibility',
-  'service',
-  'concept',
-  'compare',
-  'matrix',
-  'quiz',
-  'onboarding',
-  'help',
-  'smalltalk',
-  'unknown',
-] as const;
 export const IntentName = z.enum(INTENTS);
 export type IntentName = z.infer<typeof IntentName>;
 

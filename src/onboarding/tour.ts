@@ -1,5 +1,8 @@
 // The onboarding tour: the lessons of data/lessons.yaml, one chat message each.
-import { ask, NO_FACTS, uniqueSources, type Reply } from '../conversation/reply';
+import { ask, NO_FACTS, uniqueSources, type Choice, type Reply } from '../reply/reply';
+
+/** The lesson id a Finish button points at: past the last lesson. */
+export const FINISHED = 'finished';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 
 export function lessonReply(kb: KnowledgeBase, index: number): Reply {
@@ -7,6 +10,7 @@ export function lessonReply(kb: KnowledgeBase, index: number): Reply {
   const lesson = kb.lessons[index];
   if (!lesson) {
     return {
+      kind: 'lesson',
       intent: 'onboarding',
       title: 'Tour complete',
       summary: `That's the whole tour — ${total} lessons. Test yourself with a quiz question, or ask me anything about who is responsible for what.`,
@@ -18,11 +22,12 @@ export function lessonReply(kb: KnowledgeBase, index: number): Reply {
     };
   }
   const tryAsking = lesson.steps.flatMap((s) => s.tryAsking).slice(0, 3);
-  const next =
-    index + 1 < total
-      ? [{ label: `Next: ${kb.lessons[index + 1]!.title}`, value: 'next lesson', kind: 'lesson' as const }]
-      : [{ label: 'Finish the tour', value: 'next lesson', kind: 'lesson' as const }];
+  const following = kb.lessons[index + 1];
+  const next: Choice[] = following
+    ? [{ label: `Next: ${following.title}`, action: { kind: 'lesson', lessonId: following.id, step: 0 } }]
+    : [{ label: 'Finish the tour', action: { kind: 'lesson', lessonId: FINISHED, step: 0 } }];
   return {
+    kind: 'lesson',
     intent: 'onboarding',
     title: `Lesson ${index + 1} of ${total}: ${lesson.title}`,
     summary: lesson.goal,

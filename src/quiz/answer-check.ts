@@ -4,15 +4,20 @@ import type { QuizItem } from './questions';
 
 const SYNONYMS: Record<string, string[]> = {
   aws: ['aws', 'amazon', 'them', 'provider'],
-  you: ['you', 'me', 'us', 'we', 'customer', 'our', 'ours', 'mine', 'i'],
+  you: ['you', 'me', 'us', 'we', 'customer', 'our', 'ours', 'mine'],
   shared: ['shared', 'both', 'share', 'split'],
   true: ['true', 'yes', 't', 'correct', 'right', 'y'],
   false: ['false', 'no', 'f', 'wrong', 'n'],
 };
 
 /** The index of the choice the reply picks, or undefined when it does not read as an answer. */
+/** Hedges around an answer ("i think it's shared", "probably aws"): not part of it. */
+const HEDGES = new Set(['i', 'think', 'guess', 'say', 'd', 'would', 'probably', 'maybe', 'perhaps', 'its', 'it', 's', 'is', 'pretty', 'sure', 'the', 'answer', 'hmm', 'um']);
+
 export function readAnswer(item: QuizItem, text: string): number | undefined {
-  const words = tokenize(text);
+  const typed = tokenize(text);
+  // A lone "i" is the customer ("I", the one asked); among other words it is a hedge.
+  const words = typed.length === 1 ? (typed[0] === 'i' ? ['me'] : typed) : typed.filter((w) => !HEDGES.has(w));
   if (words.length === 0 || words.length > 6) return undefined;
   const joined = words.join(' ');
   const byNumber = /^(?:answer |option )?([1-4])$/.exec(joined);

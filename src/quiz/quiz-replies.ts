@@ -1,32 +1,35 @@
 // Quiz question and verdict as Replies, so every adapter shows them its own way.
-import { ask, NO_FACTS, uniqueSources, type Reply } from '../conversation/reply';
+import { ask, NO_FACTS, uniqueSources, type Reply } from '../reply/reply';
 import type { QuizItem } from './questions';
 
 export const LETTERS = ['A', 'B', 'C', 'D'];
 
 export function questionReply(item: QuizItem): Reply {
   return {
+    kind: 'quiz-question',
     intent: 'quiz',
     title: 'Quiz',
     summary: item.question,
     sections: [{ label: 'Choices', text: item.choices.map((c, i) => `${LETTERS[i]}) ${c}`).join('  ') }],
     choicesLabel: 'Your answer',
-    choices: item.choices.map((c, i) => ({ label: `${LETTERS[i]}) ${c}`, value: String(i + 1), kind: 'quiz-answer' as const })),
+    choices: item.choices.map((c, i) => ({ label: `${LETTERS[i]}) ${c}`, action: { kind: 'quiz-answer', questionId: item.id, choice: i } })),
     sources: [],
     facts: NO_FACTS,
   };
 }
 
-export function verdictReply(item: QuizItem, chosen: number): Reply {
+/** The verdict on a choice; with no choice (the person gave up) the answer itself. */
+export function verdictReply(item: QuizItem, chosen: number | undefined): Reply {
   const right = chosen === item.answer;
   const correct = `${LETTERS[item.answer]}) ${item.choices[item.answer]}`;
   return {
+    kind: 'quiz-verdict',
     intent: 'quiz',
-    title: right ? 'Correct!' : 'Not quite',
-    summary: right ? `Correct — ${correct}.` : `Not quite: the answer is ${correct}.`,
+    title: chosen === undefined ? 'The answer' : right ? 'Correct!' : 'Not quite',
+    summary: chosen === undefined ? `The answer is ${correct}.` : right ? `Correct — ${correct}.` : `Not quite: the answer is ${correct}.`,
     sections: [{ label: 'Why', text: item.explanation }],
     choicesLabel: 'Keep going',
-    choices: [ask('Another question', 'quiz me')],
+    choices: [{ label: 'Another question', action: { kind: 'quiz-next' } }],
     sources: uniqueSources([item.source]),
     facts: NO_FACTS,
   };

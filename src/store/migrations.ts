@@ -1,39 +1,67 @@
-// Schema changes, in order. Each runs once per database, inside a transaction, and is recorded.
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
+// Schema changes, in order, for both engines, through Kysely's Migrator: it records what ran in its
+// own table and holds a lock while it runs (an advisory lock on PostgreSQL), so two replicas starting
+// at once migrate once. The few types that differ by engine (an auto-increment key) are chosen here.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+// Kysely's migrations work on a database whose tables they are creating, so they cannot use the
+// typed Database interface; `any` is Kysely's documented type for a migration's handle.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Db = Kysely<any>;
+
+function migrations(engine: Engine): Record<string, Migration> {
+  const autoId = engine === 'postgres' ? 'bigserial' : 'integer';
+  return {
+    // Databases made before Kysely (schema_migrations 1 and 2) already hold these two tables: kept as they are.
+    '001 feedback and conversation references': {
+      async up(db: Db) {
+        await db.schema
+          .createTable('feedback')
+          .ifNotExists()
+          .addColumn('id', autoId, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('conversation', 'text', (c) => c.notNull())
+          .addColumn('question', 'text', (c) => c.notNull())
+          .addColumn('intent', 'text', (c) => c.notNull())
+          .addColumn('vote', 'text', (c) => c.notNull().check(sql`vote IN ('up', 'down')`))
+          .execute();
+        await db.schema.createIndex('feedback_at').ifNotExists().on('feedback').column('at').execute();
+        await db.schema
+          .createTable('conversation_refs')
+          .ifNotExists()
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('conversation', 'text', (c) => c.notNull())
+          .addColumn('reference', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('conversation_refs_pk', ['platform', 'conversation'])
+          .execute();
+      },
+    },
+    '002 turn state and once-only keys': {
+      async up(db: Db) {
+        await db.schema
+          .createTable('state')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('state_updated_at').on('state').column('updated_at').execute();
+        await db.schema
+          .createTable('once_keys')
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('once_keys_pk', ['scope', 'id'])
+          .execute();
+        await db.schema.createIndex('once_keys_at').on('once_keys').column('at').execute();
+      },
+    },
+  };
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'feedback votes',
-    sql: `
-      CREATE TABLE feedback (
-        id           INTEGER PRIMARY KEY AUTOINCREMENT,
-        at           TEXT    NOT NULL,
-        platform     TEXT    NOT NULL,
-        user_id      TEXT    NOT NULL,
-        conversation TEXT    NOT NULL,
-        question     TEXT    NOT NULL,
-        intent       TEXT    NOT NULL,
-        vote         TEXT    NOT NULL CHECK (vote IN ('up', 'down'))
-      );
-      CREATE INDEX feedback_at ON feedback (at);
-    `,
-  },
-  {
-    version: 2,
-    name: 'conversation references for proactive posts',
-    sql: `
-      CREATE TABLE conversation_refs (
-        platform     TEXT NOT NULL,
-        conversation TEXT NOT NULL,
-        reference    TEXT NOT NULL,
-        updated_at   TEXT NOT NULL,
-        PRIMARY KEY (platform, conversation)
-      );
-    `,
-  },
-];
+export const migrationProvider = (engine: Engine): MigrationProvider => ({
+  getMigrations: async () => migrations(engine),
+});

@@ -1,5 +1,6 @@
-// What whosejob keeps between restarts, behind one interface: SQLite today, Postgres later, so
-// several replicas can share one database. Methods are async so a networked store fits the shape.
+// What whosejob keeps between restarts and shares between replicas, one interface per area. The
+// rules live in the database (unique keys, ON CONFLICT DO NOTHING … RETURNING), so two replicas
+// racing on the same fact agree without talking to each other.
 export type Vote = 'up' | 'down';
 
 export interface FeedbackInput {
@@ -24,13 +25,36 @@ export interface ConversationRef {
   updatedAt: string;
 }
 
-export interface Store {
+export interface FeedbackStore {
   recordFeedback(feedback: FeedbackInput): Promise<FeedbackRecord>;
   latestFeedback(limit: number): Promise<FeedbackRecord[]>;
+}
+
+export interface ConversationRefStore {
   saveConversationRef(platform: string, conversation: string, reference: string): Promise<void>;
   getConversationRef(platform: string, conversation: string): Promise<ConversationRef | undefined>;
+}
+
+/** Key → JSON text: the state a turn loads and saves. */
+export interface StateStore {
+  getState(key: string): Promise<string | undefined>;
+  putState(key: string, data: string): Promise<void>;
+}
+
+/** Facts that may happen once (a Slack event id handled): the first caller gets true, every later one false. */
+export interface OnceStore {
+  claimOnce(scope: string, id: string): Promise<boolean>;
+}
+
+export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Whether the database answers: for GET /healthz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Questions are stored bounded: a vote needs the question, not a pasted log file. */
 export const MAX_STORED_QUESTION = 1000;
+/** State and keys are bounded too: a forged id or a runaway state must not fill the disk. */
+export const MAX_KEY = 500;
+export const MAX_STATE = 64 * 1024;

@@ -6,7 +6,8 @@ import { renderText } from '../../src/adapters/console/text';
 import { renderBlocks } from '../../src/adapters/slack/blocks';
 import { renderCard, type AdaptiveCard } from '../../src/adapters/teams/cards';
 import { Bot } from '../../src/conversation/bot';
-import type { Reply } from '../../src/conversation/reply';
+import { decodeAction } from '../../src/reply/action';
+import type { Reply } from '../../src/reply/reply';
 import type { Owner } from '../../src/kb/schema';
 import { loadKnowledgeBase } from '../../src/kb/load';
 
@@ -17,7 +18,7 @@ beforeAll(() => {
   bot = new Bot(loadKnowledgeBase());
 });
 
-const answer = (q: string): Reply => bot.handle({ text: q, user: 'U1', conversation: `x${++conversation}`, platform: 'console' }).reply;
+const answer = async (q: string): Promise<Reply> => (await bot.handle({ text: q, user: 'U1', conversation: `x${++conversation}`, platform: 'console' })).reply;
 
 /** Every `text` string anywhere in a JSON tree (Block Kit keeps text in nested text objects). */
 function allTexts(node: unknown, out: string[] = []): string[] {
@@ -92,8 +93,8 @@ describe.each(QUESTIONS)('"%s"', (question, owner, phrases) => {
   let reply: Reply;
   let rendered: Record<'slack' | 'teams' | 'console', Rendered>;
 
-  beforeAll(() => {
-    reply = answer(question);
+  beforeAll(async () => {
+    reply = await answer(question);
     rendered = {
       slack: fromSlack(renderBlocks(reply, { question, feedback: true }).blocks),
       teams: fromTeams(renderCard(reply, { question, feedback: true })),
@@ -119,6 +120,21 @@ describe.each(QUESTIONS)('"%s"', (question, owner, phrases) => {
     for (const [platform, r] of Object.entries(rendered)) expect({ platform, urls: r.urls }).toEqual({ platform, urls });
   });
 
+  test('every choice is the same action on Slack and Teams, under the same label on every platform', () => {
+    const slackButtons = (renderBlocks(reply, { question }).blocks as Array<{ type: string; elements?: Array<{ value?: string; text?: { text: string } }> }>)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? []);
+    const card = renderCard(reply, { question });
+    const shown = Math.min(reply.choices.length, 5); // Slack shows five, Teams six
+    expect(slackButtons.slice(0, shown).map((b) => decodeAction(b.value))).toEqual(reply.choices.slice(0, shown).map((c) => c.action));
+    expect(card.actions.slice(0, shown).map((a) => decodeAction(a.data))).toEqual(reply.choices.slice(0, shown).map((c) => c.action));
+    // Each platform cuts a long label at its own limit (Slack 75, Teams 80); a short one shows whole on both.
+    const whole = (label: string): string | unknown => (label.length <= 75 ? label : expect.any(String));
+    expect(slackButtons.slice(0, shown).map((b) => b.text?.text)).toEqual(reply.choices.slice(0, shown).map((c) => whole(c.label)));
+    expect(card.actions.slice(0, shown).map((a) => a.title)).toEqual(reply.choices.slice(0, shown).map((c) => whole(c.label)));
+    for (const c of reply.choices) expect(rendered.console.text).toContain(c.label);
+  });
+
   test('key phrases appear on every platform', () => {
     for (const phrase of phrases)
       for (const [platform, r] of Object.entries(rendered))
@@ -126,8 +142,8 @@ describe.each(QUESTIONS)('"%s"', (question, owner, phrases) => {
   });
 });
 
-test('all three render the same Reply object: none of them mutates it', () => {
-  const reply = answer('who patches RDS?');
+test('all three render the same Reply object: none of them mutates it', async () => {
+  const reply = await answer('who patches RDS?');
   const before = JSON.stringify(reply);
   renderBlocks(reply, { question: 'who patches RDS?', feedback: true, shareable: true });
   renderCard(reply, { question: 'who patches RDS?', feedback: true });
@@ -135,9 +151,9 @@ test('all three render the same Reply object: none of them mutates it', () => {
   expect(JSON.stringify(reply)).toBe(before);
 });
 
-test('text with markup survives every platform as the same words (escaped, never interpreted)', () => {
+test('text with markup survives every platform as the same words (escaped, never interpreted)', async () => {
   const tricky = 'Use <b>SSE-KMS</b> & *rotate* [keys](https://evil.example) @channel';
-  const reply: Reply = { ...answer('who patches RDS?'), summary: tricky };
+  const reply: Reply = { ...(await answer('who patches RDS?')), summary: tricky };
   const slack = fromSlack(renderBlocks(reply, { question: 'q' }).blocks);
   const teams = fromTeams(renderCard(reply, { question: 'q' }));
   const text = fromConsole(renderText(reply));

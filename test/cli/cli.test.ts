@@ -215,7 +215,7 @@ describe('whosejob chat', () => {
   test('answers each line, and a number picks one of the offered questions', async () => {
     const kb = loadKnowledgeBase();
     const first = new Bot(kb).answerOnce('who patches RDS?').reply;
-    const picked = new Bot(kb).answerOnce(first.choices[0]!.value).reply;
+    const picked = new Bot(kb).answerOnce((first.choices[0]!.action as { question: string }).question).reply;
     const r = await run(['chat'], { stdin: 'who patches RDS?\n\n1\nquit\nwho encrypts EBS volumes?\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^whosejob — /);

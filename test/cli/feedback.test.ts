@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite';
+import { openStore } from '../../src/store/open';
 import { MAX_STORED_QUESTION, type FeedbackInput } from '../../src/store/store';
 import { runCli, type CliRun as Run } from '../support/run-cli';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'whosejob-cli-feedback-'));
   dbPath = join(dir, 'var', 'whosejob.db');
   let at = '';
-  const store = new SqliteStore(dbPath, () => new Date(at || VOTES[0]!.at));
+  const store = await openStore({ DATABASE_PATH: dbPath }, () => new Date(at || VOTES[0]!.at));
   for (const v of VOTES) {
     at = v.at;
     const { at: _at, ...input } = v;
@@ -80,7 +80,7 @@ describe('whosejob feedback', () => {
 
   test('a long question is shortened on screen, whole in --json', async () => {
     const path = join(dir, 'long.db');
-    const store = new SqliteStore(path);
+    const store = await openStore({ DATABASE_PATH: path });
     const question = `who patches ${'very '.repeat(100)}old rds?`;
     await store.recordFeedback({ platform: 'slack', user: 'U0LONG', conversation: 'C1', question, intent: 'responsibility', vote: 'up' });
     await store.close();
@@ -94,7 +94,7 @@ describe('whosejob feedback', () => {
 
   test('a database with no votes yet says so', async () => {
     const path = join(dir, 'empty.db');
-    await new SqliteStore(path).close();
+    await (await openStore({ DATABASE_PATH: path })).close();
     const r = await run(['feedback'], { DATABASE_PATH: path });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('No feedback yet.\n');

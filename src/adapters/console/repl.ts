@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../conversation/bot';
+import type { Action } from '../../reply/action';
 import { renderText } from './text';
 
 export interface ChatOptions {
@@ -18,7 +19,8 @@ export async function runChat(bot: Bot, { input, output, color }: ChatOptions): 
     output.write(`${text}\n`);
   };
   say(GREETING);
-  let lastChoices: string[] = [];
+  let lastChoices: Action[] = [];
+  const speaker = { user: 'console', conversation: 'console', platform: 'console' } as const;
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -29,8 +31,8 @@ export async function runChat(bot: Bot, { input, output, color }: ChatOptions): 
     }
     // A number picks one of the options listed under the last answer, like a button in chat.
     const picked = /^\d{1,2}$/.test(line) ? lastChoices[Number(line) - 1] : undefined;
-    const turn = bot.handle({ text: picked ?? line, user: 'console', conversation: 'console', platform: 'console' });
-    lastChoices = turn.reply.choices.map((c) => c.value);
+    const turn = picked ? await bot.act(picked, speaker) : await bot.handle({ ...speaker, text: line });
+    lastChoices = turn.reply.choices.map((c) => c.action);
     say(renderText(turn.reply, { color }));
     say('');
     rl.prompt();

@@ -1,5 +1,6 @@
 // Reply → text for a terminal or a pipe: the same content the chat adapters render richly.
-import { OWNER_LABEL, type Reply } from '../../conversation/reply';
+import { clean } from '../../reply/plain-text';
+import { OWNER_LABEL, type Reply } from '../../reply/reply';
 
 export interface TextStyle {
   color: boolean;
@@ -7,8 +8,6 @@ export interface TextStyle {
 
 const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m', aws: '\x1b[33m', customer: '\x1b[36m', shared: '\x1b[35m' };
 
-/** Strips control characters so that nothing in a reply can move the cursor or recolour a terminal. */
-const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '');
 
 export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
   const c = (code: string, s: string): string => (style.color ? `${code}${s}${ANSI.reset}` : s);
@@ -23,11 +22,4 @@ export function renderText(reply: Reply, style: TextStyle = { color: false }): s
   }
   if (reply.sources.length > 0) lines.push(`${c(ANSI.dim, 'Sources:')} ${reply.sources.map((s) => s.url).join(' ')}`);
   return lines.join('\n');
-}
-
-/** The plain text of the JSON answer: the reply without the list of follow-up buttons. */
-export function plainText(reply: Reply): string {
-  const parts = [reply.summary, ...reply.sections.map((s) => `${s.label}: ${s.text}`)];
-  if (reply.intent === 'quiz' || reply.title === 'Did you mean…?') parts.push(...reply.choices.map((ch) => ch.label));
-  return clean(parts.join('\n'));
 }

@@ -5,12 +5,15 @@ import type { Config } from '../../config';
 import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
 import { registerListeners } from './listeners';
-import { RecentIds } from './recent-ids';
 import { SlackRouter } from './router';
+import { slackOutbox } from './outbox';
+import type { Outbox } from '../../reply/outbox';
 import { createWebApiFetch } from './web-api-fetch';
 
 export interface SlackAdapter {
   app: App;
+  /** Posts, edits and DMs nobody asked for (the daily quiz, reveals, reminders). */
+  outbox: Outbox;
   /** Set in HTTP mode: the handler for POST /slack/events. */
   requestListener?: RequestListener;
   start(): Promise<void>;
@@ -44,15 +47,23 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
     app = new App({ ...common, receiver });
   }
 
-  // Slack retries an event it thinks we missed. A retry after a timeout reached us the first time,
-  // and any event id already handled is a duplicate: answer each question once.
-  const recent = new RecentIds();
+  // Slack retries an event it thinks we missed, and behind a load balancer the retry reaches another
+  // replica: the event id is claimed in the shared store, and only its first claimant answers.
   app.use(async ({ context, body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    const duplicate = typeof eventId === 'string' && recent.seen(eventId);
-    if (duplicate || (context.retryNum !== undefined && context.retryReason === 'http_timeout')) {
-      log.debug('slack retry skipped', { eventId, retryNum: context.retryNum, reason: context.retryReason });
-      return;
+    if (typeof eventId === 'string') {
+      let first: boolean;
+      try {
+        first = await options.store.claimOnce('slack-event', eventId);
+      } catch (err) {
+        // Store down: answer a first delivery rather than lose it; a retry most likely was answered.
+        log.error('slack event id could not be claimed', { eventId, error: err instanceof Error ? err.message : String(err) });
+        first = context.retryNum === undefined;
+      }
+      if (!first) {
+        log.debug('slack duplicate skipped', { eventId, retryNum: context.retryNum, reason: context.retryReason });
+        return;
+      }
     }
     await next();
   });
@@ -65,6 +76,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
 
   return {
     app,
+    outbox: slackOutbox(app.client),
     requestListener: receiver?.requestListener,
     start: async () => {
       if (socketMode) await app.start();

@@ -1,8 +1,8 @@
 // Reply → Block Kit, a pure function. Every string from a Reply is escaped for mrkdwn, and every
 // Slack limit is respected by cutting cleanly, so Slack never rejects a reply.
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { OWNER_LABEL, type Reply } from '../../conversation/reply';
-import type { Owner } from '../../kb/schema';
+import { encodeAction } from '../../reply/action';
+import { OWNER_LABEL, type Owner, type Reply } from '../../reply/reply';
 import { cutText, cutThenEscape } from '../../reply/cut';
 
 export const LIMITS = {
@@ -17,8 +17,7 @@ export const LIMITS = {
 } as const;
 
 export const ACTION = {
-  ask: 'whosejob_ask', // + _<n>: answers the button's value as a new question
-  answer: 'whosejob_answer', // + _<n>: answers a pending quiz question
+  choice: 'whosejob_choice', // + _<n>: the button's value is an encoded Action (a question, a quiz answer, a lesson…)
   share: 'whosejob_share',
   feedbackUp: 'whosejob_feedback_up',
   feedbackDown: 'whosejob_feedback_down',
@@ -93,17 +92,6 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** The value a feedback button carries: the question (bounded) and what the bot took it for. */
-export function feedbackValue(question: string, intent: string): string {
-  let q = question.slice(0, 1500);
-  let value = JSON.stringify({ q, i: intent });
-  while (value.length > LIMITS.buttonValue && q.length > 0) {
-    q = q.slice(0, -100);
-    value = JSON.stringify({ q, i: intent });
-  }
-  return value;
-}
-
 export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (options.preface) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(options.preface, LIMITS.sectionText) }] });
@@ -124,9 +112,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
     blocks.push(context);
   }
   if (reply.choices.length > 0) {
-    const elements = reply.choices.slice(0, 5).map((c, i) =>
-      c.kind === 'quiz-answer' ? button(c.label, `${ACTION.answer}_${i}`, c.value) : button(c.label, `${ACTION.ask}_${i}`, c.value),
-    );
+    const elements = reply.choices.slice(0, 5).map((c, i) => button(c.label, `${ACTION.choice}_${i}`, encodeAction(c.action)));
     const actions: ActionsBlock = { type: 'actions', block_id: 'whosejob_choices', elements };
     if (reply.choicesLabel)
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(reply.choicesLabel, LIMITS.sectionText) }] });
@@ -134,10 +120,10 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
   }
   const tail: Button[] = [];
   if (options.shareable)
-    tail.push(button('Share in channel', ACTION.share, (options.shareQuestion ?? options.question).slice(0, LIMITS.buttonValue), 'primary'));
+    tail.push(button('Share in channel', ACTION.share, encodeAction({ kind: 'share', question: options.shareQuestion ?? options.question }), 'primary'));
   if (options.feedback) {
-    const value = feedbackValue(options.question, reply.intent);
-    tail.push(button(':+1: Helpful', ACTION.feedbackUp, value), button(':-1: Not helpful', ACTION.feedbackDown, value));
+    const vote = (v: 'up' | 'down'): string => encodeAction({ kind: 'feedback', vote: v, question: options.question, intent: reply.intent });
+    tail.push(button(':+1: Helpful', ACTION.feedbackUp, vote('up')), button(':-1: Not helpful', ACTION.feedbackDown, vote('down')));
   }
   if (tail.length > 0) blocks.push({ type: 'actions', block_id: 'whosejob_footer', elements: tail });
 

@@ -1,7 +1,8 @@
 // What every Slack listener needs, and the one way they post: errors are logged, never thrown.
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../conversation/bot';
-import { wantsFeedback, type Reply } from '../../conversation/reply';
+import type { Action } from '../../reply/action';
+import { wantsFeedback, type Reply } from '../../reply/reply';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { renderBlocks, type RenderOptions, type SlackMessage } from './blocks';
@@ -18,9 +19,17 @@ export function conversationOf(channel: string, threadTs?: string): string {
 }
 
 
-export function answerFor(deps: SlackDeps, text: string, user: string, conversation: string, extra: Partial<RenderOptions> = {}): { reply: Reply; message: SlackMessage } {
-  const turn = deps.bot.handle({ text, user, conversation, platform: 'slack' });
+export async function answerFor(deps: SlackDeps, text: string, user: string, conversation: string, extra: Partial<RenderOptions> = {}): Promise<{ reply: Reply; message: SlackMessage }> {
+  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack' });
   const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), ...extra });
+  return { reply: turn.reply, message };
+}
+
+/** A click, for the person who clicked, rendered; a question asked by a button is the question voted on. */
+export async function replyFor(deps: SlackDeps, action: Action, user: string, conversation: string, extra: Partial<RenderOptions> = {}): Promise<{ reply: Reply; message: SlackMessage }> {
+  const turn = await deps.bot.act(action, { user, conversation, platform: 'slack' });
+  const question = action.kind === 'ask' ? action.question : (turn.reply.restated ?? turn.reply.title);
+  const message = renderBlocks(turn.reply, { question, feedback: wantsFeedback(turn.reply), ...extra });
   return { reply: turn.reply, message };
 }
 

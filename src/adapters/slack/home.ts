@@ -1,5 +1,6 @@
 // The App Home tab: what whosejob does, questions to try as buttons.
 import type { HomeView, KnownBlock } from '@slack/types';
+import { encodeAction } from '../../reply/action';
 import { ACTION } from './blocks';
 
 const EXAMPLES = [
@@ -35,8 +36,8 @@ export function homeView(): HomeView {
       elements: EXAMPLES.map((q, i) => ({
         type: 'button',
         text: { type: 'plain_text', text: q, emoji: true },
-        action_id: `${ACTION.ask}_${i}`,
-        value: q,
+        action_id: `${ACTION.choice}_${i}`,
+        value: encodeAction({ kind: 'ask', question: q }),
       })),
     },
     { type: 'divider' },
@@ -44,8 +45,8 @@ export function homeView(): HomeView {
       type: 'actions',
       block_id: 'whosejob_home_learn',
       elements: [
-        { type: 'button', text: { type: 'plain_text', text: 'Quiz me', emoji: true }, action_id: `${ACTION.ask}_quiz`, value: 'quiz me' },
-        { type: 'button', text: { type: 'plain_text', text: 'Take the tour', emoji: true }, action_id: `${ACTION.ask}_tour`, value: 'onboard me' },
+        { type: 'button', text: { type: 'plain_text', text: 'Quiz me', emoji: true }, action_id: `${ACTION.choice}_quiz`, value: encodeAction({ kind: 'quiz-next' }) },
+        { type: 'button', text: { type: 'plain_text', text: 'Take the tour', emoji: true }, action_id: `${ACTION.choice}_tour`, value: encodeAction({ kind: 'ask', question: 'onboard me' }) },
       ],
     },
   ];

@@ -3,14 +3,18 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware, type ConversationReference } from 'botbuilder';
 import type { Config } from '../../config';
-import type { Reply } from '../../conversation/reply';
+import type { Reply } from '../../reply/reply';
 import { cardActivity, WhosejobTeamsBot, type TeamsDeps } from './bot';
 import { ReusedClientsAuthentication } from './reused-connectors';
+import { teamsOutbox } from './outbox';
+import type { Outbox } from '../../reply/outbox';
 
 const MAX_BODY = 256 * 1024;
 
 export interface TeamsAdapter {
   requestListener: RequestListener;
+  /** Posts, edits and DMs nobody asked for (the daily quiz, reveals, reminders). */
+  outbox: Outbox;
   /** Posts a reply into a conversation the bot was added to earlier; false if it never was. */
   post(conversationId: string, reply: Reply): Promise<boolean>;
 }
@@ -113,8 +117,10 @@ export function createTeamsAdapter(config: Config, deps: TeamsDeps, options: Tea
     });
   };
 
+  const outbox = teamsOutbox(adapter, appId ?? '', deps.store);
   return {
     requestListener,
+    outbox,
     post: async (conversationId, reply) => {
       const stored = await deps.store.getConversationRef('teams', conversationId);
       if (!stored) return false;

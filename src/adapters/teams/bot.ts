@@ -1,10 +1,11 @@
 // The Teams bot: an ActivityHandler whose handlers only translate — message in, card out.
 import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Bot } from '../../conversation/bot';
-import { FEEDBACK_THANKS, wantsFeedback, type Reply } from '../../conversation/reply';
+import { decodeAction, decodeLegacyAction } from '../../reply/action';
+import { wantsFeedback, type Reply } from '../../reply/reply';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
-import { cardFallback, renderCard, type CardAction } from './cards';
+import { cardFallback, renderCard } from './cards';
 import { welcomeReply } from './welcome';
 
 export interface TeamsDeps {
@@ -21,14 +22,8 @@ export function cardActivity(reply: Reply, question: string, feedback = wantsFee
   return activity;
 }
 
-function readAction(value: unknown): CardAction | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const v = value as Record<string, unknown>;
-  if (v.whosejob === 'ask' && typeof v.q === 'string') return { whosejob: 'ask', q: v.q.slice(0, 2000) };
-  if (v.whosejob === 'feedback' && (v.vote === 'up' || v.vote === 'down'))
-    return { whosejob: 'feedback', vote: v.vote, q: typeof v.q === 'string' ? v.q.slice(0, 1000) : '', i: typeof v.i === 'string' ? v.i.slice(0, 40) : 'unknown' };
-  return undefined;
-}
+/** The key a person's own chat with the bot is stored under, beside the conversation's id. */
+export const personalKey = (user: string): string => `user:${user}`;
 
 export class WhosejobTeamsBot extends TeamsActivityHandler {
   /** Conversations whose reference is stored (with the service URL it was stored for). */
@@ -53,7 +48,11 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     const key = `${context.activity.serviceUrl}|${context.activity.recipient?.id ?? ''}`;
     if (this.saved.get(id) === key) return;
     try {
-      await this.deps.store.saveConversationRef('teams', id, JSON.stringify(TurnContext.getConversationReference(context.activity)));
+      const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
+      await this.deps.store.saveConversationRef('teams', id, reference);
+      // A person's own chat with the bot is also found by who they are, for direct messages later.
+      if (context.activity.conversation.conversationType === 'personal' && context.activity.from?.id)
+        await this.deps.store.saveConversationRef('teams', personalKey(context.activity.from.id), reference);
       if (this.saved.size >= 10_000) this.saved.clear();
       this.saved.set(id, key);
     } catch (err) {
@@ -68,20 +67,44 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     await context.sendActivity(cardActivity(reply, '', false));
   }
 
+  /** The Bot Framework can deliver an activity again; with replicas another one may get it. First claimant answers. */
+  private async firstDelivery(context: TurnContext): Promise<boolean> {
+    const id = context.activity.id;
+    if (!id) return true;
+    try {
+      return await this.deps.store.claimOnce('teams-activity', `${context.activity.conversation.id}|${id}`);
+    } catch (err) {
+      this.deps.log.error('teams activity id could not be claimed', { error: err instanceof Error ? err.message : String(err) });
+      return true;
+    }
+  }
+
   private async answer(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const action = readAction(activity.value);
-    if (action?.whosejob === 'feedback') {
-      await this.deps.store
-        .recordFeedback({ platform: 'teams', user: activity.from.id, conversation: activity.conversation.id, question: action.q, intent: action.i, vote: action.vote })
-        .catch((err: unknown) => this.deps.log.error('feedback could not be stored', { error: err instanceof Error ? err.message : String(err) }));
-      await context.sendActivity(MessageFactory.text(FEEDBACK_THANKS[action.vote]));
+    if (!(await this.firstDelivery(context))) {
+      this.deps.log.debug('teams duplicate activity skipped', { id: activity.id });
+      return;
+    }
+    const speaker = { user: activity.from.id, conversation: activity.conversation.id, platform: 'teams' as const };
+    // A card button sends its Action in `value`; a typed message has none.
+    const action = activity.value === undefined ? undefined : (decodeAction(activity.value) ?? (typeof activity.value === 'object' ? decodeLegacyAction(activity.value, 'ask') : undefined));
+    if (activity.value !== undefined && !action && !activity.text) {
+      this.deps.log.warn('teams card action with unreadable data ignored', { user: speaker.user });
+      return;
+    }
+    if (action?.kind === 'feedback') {
+      const turn = await this.deps.bot.act(action, speaker).catch((err: unknown) => {
+        this.deps.log.error('feedback could not be stored', { error: err instanceof Error ? err.message : String(err) });
+        return undefined;
+      });
+      await context.sendActivity(MessageFactory.text(turn?.reply.summary ?? 'Thanks for the feedback!'));
       return;
     }
     // The bot's own @mention is not part of the question.
-    const text = action?.q ?? TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-    const turn = this.deps.bot.handle({ text, user: activity.from.id, conversation: activity.conversation.id, platform: 'teams' });
-    await context.sendActivity(cardActivity(turn.reply, text));
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    const turn = action ? await this.deps.bot.act(action, speaker) : await this.deps.bot.handle({ ...speaker, text });
+    const question = action?.kind === 'ask' ? action.question : action ? (turn.reply.restated ?? turn.reply.title) : text;
+    await context.sendActivity(cardActivity(turn.reply, question));
     if (activity.conversation.conversationType !== 'personal') return;
     await this.remember(context); // personal chats are where a daily quiz can reach a user later
   }

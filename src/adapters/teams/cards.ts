@@ -1,7 +1,7 @@
 // Reply → Adaptive Card (schema 1.5, Teams-supported elements only), a pure function. Text from a
 // Reply is escaped for the card's markdown; actions stay within Teams' six; the card within 28 KB.
-import { OWNER_LABEL, type Reply } from '../../conversation/reply';
-import type { Owner } from '../../kb/schema';
+import { actionData, MAX_ACTION_QUESTION, type Action } from '../../reply/action';
+import { OWNER_LABEL, type Owner, type Reply } from '../../reply/reply';
 import { cutText } from '../../reply/cut';
 
 export const CARD_LIMITS = { actions: 6, bytes: 28 * 1024, titleChars: 200, textChars: 3000 } as const;
@@ -20,10 +20,6 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
-/** What a card button sends back in `activity.value`. */
-export type CardAction =
-  | { whosejob: 'ask'; q: string }
-  | { whosejob: 'feedback'; vote: 'up' | 'down'; q: string; i: string };
 
 const BADGE_COLOR: Record<Owner, string> = { aws: 'Warning', customer: 'Accent', shared: 'Good' };
 const BADGE_TEXT: Record<Owner, string> = { aws: 'AWS is responsible', customer: 'You are responsible', shared: 'Shared responsibility' };
@@ -58,7 +54,7 @@ export function cardSizeBound(reply: Reply, question: string): number {
   let chars = reply.title.length + reply.summary.length + question.length * 2;
   for (const s of reply.sections) chars += s.label.length + s.text.length;
   for (const s of reply.sources) chars += s.title.length + s.url.length;
-  for (const c of reply.choices) chars += c.label.length + c.value.length;
+  for (const c of reply.choices) chars += c.label.length + MAX_ACTION_QUESTION;
   const elements = 2 * reply.sections.length + reply.sources.length + reply.choices.length + 6;
   return 2 * 6 * chars + 200 * elements + 1024;
 }
@@ -82,15 +78,15 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
   }
   const feedback: CardElement[] = [];
   if (options.feedback) {
-    const q = options.question.slice(0, 1000);
+    const vote = (v: 'up' | 'down'): Action => ({ kind: 'feedback', vote: v, question: options.question, intent: reply.intent });
     feedback.push(
-      { type: 'Action.Submit', title: '👍 Helpful', data: { whosejob: 'feedback', vote: 'up', q, i: reply.intent } satisfies CardAction },
-      { type: 'Action.Submit', title: '👎 Not helpful', data: { whosejob: 'feedback', vote: 'down', q, i: reply.intent } satisfies CardAction },
+      { type: 'Action.Submit', title: '👍 Helpful', data: actionData(vote('up')) },
+      { type: 'Action.Submit', title: '👎 Not helpful', data: actionData(vote('down')) },
     );
   }
   const choices: CardElement[] = reply.choices
     .slice(0, CARD_LIMITS.actions - feedback.length)
-    .map((c) => ({ type: 'Action.Submit', title: cutText(c.label, 80), data: { whosejob: 'ask', q: c.value.slice(0, 1000) } satisfies CardAction }));
+    .map((c) => ({ type: 'Action.Submit', title: cutText(c.label, 80), data: actionData(c.action) }));
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -1,9 +1,10 @@
 // The card a team or chat sees when whosejob is added to it.
-import { ask, NO_FACTS, type Reply } from '../../conversation/reply';
+import { ask, NO_FACTS, type Reply } from '../../reply/reply';
 
 export function welcomeReply(addedBy: string | undefined): Reply {
   const who = addedBy ? `${addedBy} added me here.` : 'Thanks for adding me.';
   return {
+    kind: 'welcome',
     intent: 'help',
     title: 'Hi, I am whosejob',
     summary: `${who} I answer who is responsible for what under the AWS Shared Responsibility Model — AWS, you, or both — with the AWS documentation behind every answer. Mention me with a question.`,

@@ -2,7 +2,7 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { categoryFact, lookupFact, type Cell } from '../../kb/lookup';
 import type { Category, Service, Task } from '../../kb/schema';
-import { ask, OWNER_LABEL, uniqueSources, type Reply } from '../reply';
+import { ask, OWNER_LABEL, uniqueSources, type Reply } from '../../reply/reply';
 import { lower, responsibilityQuestion } from './responsibility';
 import { relevant } from './service';
 
@@ -45,6 +45,7 @@ export function compareServices(kb: KnowledgeBase, named: readonly Service[], ta
   const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const dropped = named.length > services.length ? ` (the first ${MAX_COMPARED} of the ${named.length} named)` : '';
   return {
+    kind: 'answer',
     intent: 'compare',
     title: names.join(' vs '),
     restated: task ? `How does ${lower(task.name)} differ between ${list}?` : `Compare ${list}`,
@@ -78,6 +79,7 @@ export function compareCategories(kb: KnowledgeBase, a: Category, b: Category): 
   const exA = kb.servicesById.get(ia.examples[0]!)!;
   const exB = kb.servicesById.get(ib.examples[0]!)!;
   return {
+    kind: 'answer',
     intent: 'compare',
     title: `${ia.name} vs ${ib.name}`,
     summary: `The further a service is abstracted, the more AWS takes on: compare ${exA.name} (${ia.name.toLowerCase()}) with ${exB.name} (${ib.name.toLowerCase()}).`,

@@ -1,12 +1,13 @@
 // "What does security OF the cloud mean?": a concept in a sentence, then the detail and an example.
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { Category, Concept } from '../../kb/schema';
-import { ask, NO_FACTS, uniqueSources, type Reply } from '../reply';
+import { ask, NO_FACTS, uniqueSources, type Reply } from '../../reply/reply';
 
 export function answerConcept(kb: KnowledgeBase, concept: Concept): Reply {
   const sections: Reply['sections'] = [{ label: 'In more detail', text: concept.detail }];
   if (concept.example) sections.push({ label: 'Example', text: concept.example });
   return {
+    kind: 'answer',
     intent: 'concept',
     title: concept.name,
     summary: concept.summary,
@@ -29,6 +30,7 @@ export function answerCategory(kb: KnowledgeBase, category: Category): Reply {
   if (concept) return answerConcept(kb, concept);
   const info = kb.categories.get(category)!;
   return {
+    kind: 'answer',
     intent: 'concept',
     title: info.name,
     summary: `${info.name}: ${info.aws}`,

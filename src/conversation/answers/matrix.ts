@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { buildMatrix, cellLabel, MATRIX_LEGEND } from '../../kb/matrix';
 import type { Service } from '../../kb/schema';
-import { ask, uniqueSources, type Reply } from '../reply';
+import { ask, uniqueSources, type Reply } from '../../reply/reply';
 import { OVERVIEW_TASKS } from './service';
 
 /** Chat stays readable with a handful of columns; the command line prints any number. */
@@ -22,6 +22,7 @@ export function answerMatrix(kb: KnowledgeBase, named: readonly Service[]): Repl
   const names = services.map((s) => s.name).join(', ');
   const cut = named.length > MAX_SERVICES ? ` (the first ${MAX_SERVICES} of the ${named.length} you named; whosejob kb matrix prints any number)` : '';
   return {
+    kind: 'answer',
     intent: 'matrix',
     title: `Responsibility matrix: ${names}`,
     summary: `Who owns each task on ${names}${cut}.${named.length === 0 ? ' Name services to get theirs.' : ''}`,

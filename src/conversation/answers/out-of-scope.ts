@@ -3,7 +3,7 @@
 // None carries an owner: naming one here would be a guess.
 import type { Service } from '../../kb/schema';
 import type { OutOfScope } from '../../nlu/scope';
-import { ask, sourceLink, type Reply } from '../reply';
+import { ask, sourceLink, type Reply } from '../../reply/reply';
 
 const COVERS = 'I answer one kind of question: who is responsible for a security task on AWS (AWS, you, or both), with the AWS documentation behind it.';
 
@@ -55,6 +55,7 @@ export function outOfScopeReply(scope: OutOfScope, named?: Service): Reply {
   const service = scope.kind === 'other-cloud' || scope.kind === 'on-premises' ? undefined : named;
   const { title, summary, links } = texts(scope, service);
   return {
+    kind: 'out-of-scope',
     intent: 'unknown',
     title,
     summary,

@@ -6,7 +6,7 @@ import { applicableFact, lookupFact, ownersByCategory, type Inapplicable, type R
 import type { Owner, Service, Task } from '../../kb/schema';
 import { CONFIDENCE_THRESHOLD } from '../../nlu/classify';
 import type { Interpretation } from '../../nlu/interpret';
-import { ask, OWNER_LABEL, OWNER_PHRASE, uniqueSources, type Choice, type Reply, type ReplyFacts } from '../reply';
+import { ask, OWNER_LABEL, OWNER_PHRASE, uniqueSources, type Choice, type Reply, type ReplyFacts } from '../../reply/reply';
 import { categoryLine } from './category-line';
 
 /** "Guest OS patching" → "guest OS patching": lowercase the first letter unless it starts an acronym. */
@@ -103,6 +103,7 @@ function answerFact(kb: KnowledgeBase, interp: Interpretation, fact: ResolvedFac
   }
   const depends = fact.variants.length > 0 ? ' It depends on how it is set up (below).' : '';
   return {
+    kind: 'answer',
     intent: 'responsibility',
     title: service ? `${task.name} on ${service.name}` : task.name,
     owner: side.owner,
@@ -129,6 +130,7 @@ function answerVariant(kb: KnowledgeBase, interp: Interpretation, fact: Resolved
     if (other !== v) sections.push({ label: `With ${other.variant.name} instead`, text: variantLine(other) });
   if (service) sections.push({ label: 'Category', text: categoryLine(kb, service) });
   return {
+    kind: 'answer',
     intent: 'responsibility',
     title: `${task.name} on ${service ? service.name : 'AWS'} (${v.variant.name})`,
     owner: side.owner,
@@ -146,6 +148,7 @@ function answerVariant(kb: KnowledgeBase, interp: Interpretation, fact: Resolved
 function doesNotApply(kb: KnowledgeBase, cell: Inapplicable): Reply {
   const { task, service } = cell;
   return {
+    kind: 'answer',
     intent: 'responsibility',
     title: `${task.name} on ${service.name}: does not apply`,
     summary: `${task.name} does not apply to ${service.name}. ${cell.where}`,
@@ -161,12 +164,9 @@ function doesNotApply(kb: KnowledgeBase, cell: Inapplicable): Reply {
 /** Unsure of the reading: offer the likely questions instead of guessing an owner. */
 function didYouMean(task: Task, interp: Interpretation): Reply {
   const service = interp.services[0];
-  const options = [task, ...interp.taskAlternatives].slice(0, 3).map((t) => ({
-    label: responsibilityQuestion(t, service),
-    value: responsibilityQuestion(t, service),
-    kind: 'did-you-mean' as const,
-  }));
+  const options = [task, ...interp.taskAlternatives].slice(0, 3).map((t) => ask(responsibilityQuestion(t, service)));
   return {
+    kind: 'did-you-mean',
     intent: 'responsibility',
     title: 'Did you mean…?',
     summary: "I'm not sure I understood that question, so rather than guess who is responsible, here is what I think you asked.",

@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { applicableFact } from '../../kb/lookup';
 import type { Owner, Service } from '../../kb/schema';
-import { ask, uniqueSources, type Reply } from '../reply';
+import { ask, uniqueSources, type Reply } from '../../reply/reply';
 import { lower as lowerFirst, responsibilityQuestion } from './responsibility';
 
 /** The tasks that describe any service's split, in the order a reader expects them. */
@@ -51,6 +51,7 @@ export function answerService(kb: KnowledgeBase, service: Service): Reply {
   for (const n of notes.slice(0, 3)) sections.push({ label: 'Specific to this service', text: n });
   sections.push({ label: 'What you always keep', text: info.customer });
   return {
+    kind: 'answer',
     intent: 'service',
     title: `${service.name}: who does what`,
     summary: `${service.name} — ${service.summary} It is one of the ${info.name.toLowerCase()}: ${lowerFirst(info.aws)}`,

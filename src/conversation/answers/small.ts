@@ -1,6 +1,6 @@
 // Help, greetings and out-of-scope messages: short, friendly and always pointing at what works.
-import type { Reply } from '../reply';
-import { ask, NO_FACTS } from '../reply';
+import type { Reply } from '../../reply/reply';
+import { ask, NO_FACTS } from '../../reply/reply';
 
 const EXAMPLES = ['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Compare EC2 and Lambda'];
 
@@ -8,6 +8,7 @@ const examples = (): Reply['choices'] => EXAMPLES.map((q) => ask(q));
 
 export function helpReply(): Reply {
   return {
+    kind: 'help',
     intent: 'help',
     title: 'What I can do',
     summary:
@@ -34,6 +35,7 @@ export function smalltalkReply(text: string): Reply {
       ? 'Bye for now — I am here whenever a "whose job is it?" question comes up.'
       : "Hi! I'm whosejob. I tell you who is responsible for a security task on AWS — AWS, you, or both — and why.";
   return {
+    kind: 'smalltalk',
     intent: 'smalltalk',
     title: 'whosejob',
     summary,
@@ -47,6 +49,7 @@ export function smalltalkReply(text: string): Reply {
 
 export function unknownReply(): Reply {
   return {
+    kind: 'unknown',
     intent: 'unknown',
     title: "That's outside what I know",
     summary:

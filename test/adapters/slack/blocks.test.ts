@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { KnownBlock } from '@slack/types';
-import { ACTION, cut, escapeMrkdwn, feedbackValue, LIMITS, renderBlocks, type RenderOptions, type SlackMessage } from '../../../src/adapters/slack/blocks';
+import { ACTION, cut, escapeMrkdwn, LIMITS, renderBlocks, type RenderOptions, type SlackMessage } from '../../../src/adapters/slack/blocks';
 import { homeView } from '../../../src/adapters/slack/home';
 import { compareCategories } from '../../../src/conversation/answers/compare';
 import { answerResponsibility } from '../../../src/conversation/answers/responsibility';
 import { Bot } from '../../../src/conversation/bot';
-import { NO_FACTS, type Reply } from '../../../src/conversation/reply';
+import { decodeAction, type Action } from '../../../src/reply/action';
+import { ask, NO_FACTS, type Reply } from '../../../src/reply/reply';
 import type { KnowledgeBase } from '../../../src/kb/knowledge-base';
 import { loadKnowledgeBase } from '../../../src/kb/load';
 import { CATEGORIES } from '../../../src/kb/schema';
@@ -28,10 +29,10 @@ beforeAll(() => {
 });
 
 /** Asks a few messages in a fresh conversation and returns the last reply. */
-function replyTo(...texts: string[]): Reply {
+async function replyTo(...texts: string[]): Promise<Reply> {
   const conversation = `blocks-${++conversations}`;
   let reply: Reply | undefined;
-  for (const text of texts) reply = bot.handle({ text, user: 'U1', conversation, platform: 'slack' }).reply;
+  for (const text of texts) reply = (await bot.handle({ text, user: 'U1', conversation, platform: 'slack' })).reply;
   return reply!;
 }
 
@@ -108,7 +109,7 @@ const FULL: Omit<RenderOptions, 'question'> = { shareable: true, feedback: true 
 // ------------------------------------------------------------------------------------------------------------
 
 describe('every kind of reply renders into a message Slack accepts', () => {
-  const kinds: Array<[string, () => Reply, (r: Reply) => void]> = [
+  const kinds: Array<[string, () => Promise<Reply>, (r: Reply) => void]> = [
     ['responsibility with a service', () => replyTo('who patches rds?'), (r) => expect(r.facts.service?.id).toBe('rds')],
     ['generic responsibility (no service)', () => replyTo('who handles physical security of data centers?'), (r) => {
       expect(r.intent).toBe('responsibility');
@@ -127,22 +128,28 @@ describe('every kind of reply renders into a message Slack accepts', () => {
     }],
     ['quiz question', () => replyTo('quiz me'), (r) => {
       expect(r.intent).toBe('quiz');
-      expect(r.choices.every((c) => c.kind === 'quiz-answer')).toBe(true);
+      expect(r.kind).toBe('quiz-question');
+      expect(r.choices.every((c) => c.action.kind === 'quiz-answer')).toBe(true);
     }],
-    ['quiz verdict', () => replyTo('quiz me', '1'), (r) => expect(r.title).toMatch(/^(Correct!|Not quite)$/)],
+    ['quiz verdict', () => replyTo('quiz me', '1'), (r) => {
+      expect(r.kind).toBe('quiz-verdict');
+      expect(r.title).toMatch(/^(Correct!|Not quite)$/);
+    }],
     ['onboarding lesson', () => replyTo('onboard me'), (r) => expect(r.title).toMatch(/^Lesson 1 of /)],
     ['help', () => replyTo('help'), (r) => expect(r.intent).toBe('help')],
     ['smalltalk', () => replyTo('hi'), (r) => expect(r.intent).toBe('smalltalk')],
     ['unknown', () => replyTo('asdfghjkl'), (r) => expect(r.intent).toBe('unknown')],
     ['did-you-mean', () => replyTo('pathces'), (r) => {
       expect(r.title).toBe('Did you mean…?');
-      expect(r.choices.every((c) => c.kind === 'did-you-mean')).toBe(true);
+      expect(r.kind).toBe('did-you-mean');
+      expect(r.choices.length).toBeGreaterThan(0);
+      expect(r.choices.every((c) => c.action.kind === 'ask')).toBe(true);
     }],
     ['why', () => replyTo('who patches rds?', 'why?'), (r) => expect(r.title).toMatch(/^Why: /)],
   ];
 
-  test.each(kinds)('%s', (_kind, make, check) => {
-    const reply = make();
+  test.each(kinds)('%s', async (_kind, make, check) => {
+    const reply = await make();
     check(reply);
     const question = 'the question <as typed> & all';
     const message = renderBlocks(reply, { question, ...FULL });
@@ -153,14 +160,18 @@ describe('every kind of reply renders into a message Slack accepts', () => {
     const footer = blocks.at(-1)!;
     expect(footer.type).toBe('actions');
     expect(((footer.elements ?? []) as ButtonLike[]).map((b) => b.action_id)).toEqual([ACTION.share, ACTION.feedbackUp, ACTION.feedbackDown]);
-    // choices become buttons: quiz answers answer, everything else asks
+    // choices become buttons, each carrying its typed action (a question, a quiz answer, a lesson…)
     const choiceButtons = buttonsOf(message).filter((b) => !String(b.action_id).startsWith('whosejob_share') && !String(b.action_id).startsWith('whosejob_feedback'));
     expect(choiceButtons).toHaveLength(Math.min(reply.choices.length, 5));
     choiceButtons.forEach((b, i) => {
-      const prefix = reply.choices[i]!.kind === 'quiz-answer' ? ACTION.answer : ACTION.ask;
-      expect(b.action_id).toBe(`${prefix}_${i}`);
-      expect(b.value).toBe(reply.choices[i]!.value);
+      expect(b.action_id).toBe(`${ACTION.choice}_${i}`);
+      expect(decodeAction(b.value)).toEqual(reply.choices[i]!.action);
     });
+    // the footer carries what was asked, as typed actions too
+    const [share, up, down] = (footer.elements ?? []) as ButtonLike[];
+    expect(decodeAction(share!.value)).toEqual({ kind: 'share', question });
+    expect(decodeAction(up!.value)).toEqual({ kind: 'feedback', vote: 'up', question, intent: reply.intent });
+    expect(decodeAction(down!.value)).toEqual({ kind: 'feedback', vote: 'down', question, intent: reply.intent });
     // an owner becomes a badge, and leads the fallback text
     if (reply.owner) {
       expect(blocks[1]?.text?.text).toMatch(/^:large_\w+_circle: \*(AWS is responsible|You are responsible|Shared responsibility)\*\n/);
@@ -180,10 +191,10 @@ describe('every kind of reply renders into a message Slack accepts', () => {
     for (const a of CATEGORIES) for (const b of CATEGORIES) if (a !== b) expectSlackAccepts(renderBlocks(compareCategories(kb, a, b), { question: `${a} vs ${b}`, ...FULL }));
   });
 
-  test('every lesson of the tour and its end', () => {
+  test('every lesson of the tour and its end', async () => {
     const titles: string[] = [];
     for (let i = 0; i <= kb.lessons.length; i++) {
-      const reply = replyTo(...['onboard me', ...Array<string>(i).fill('next lesson')]);
+      const reply = await replyTo(...['onboard me', ...Array<string>(i).fill('next lesson')]);
       titles.push(reply.title);
       expectSlackAccepts(renderBlocks(reply, { question: 'next lesson', ...FULL }));
     }
@@ -221,13 +232,14 @@ describe('every kind of reply renders into a message Slack accepts', () => {
 describe('oversized replies are cut cleanly', () => {
   const longText = (n: number, unit = 'lorem & ipsum <dolor> sit amet @here '): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
   const synthetic = (): Reply => ({
+    kind: 'answer',
     intent: 'responsibility',
     title: longText(500, 'Title & more words '),
     owner: 'shared',
     summary: longText(10_000),
     sections: Array.from({ length: 80 }, (_, i) => ({ label: `Section ${i} & <label>`, text: longText(4_000 + i) })),
     choicesLabel: 'Related questions',
-    choices: Array.from({ length: 9 }, (_, i) => ({ label: `Choice ${i} ${'x'.repeat(120)}`, value: 'v'.repeat(3_000), kind: 'ask' as const })),
+    choices: Array.from({ length: 9 }, (_, i) => ask(`Choice ${i} ${'x'.repeat(120)}`, 'v'.repeat(3_000))),
     sources: Array.from({ length: 15 }, (_, i) => ({ title: `Doc ${i}`, url: `https://docs.aws.amazon.com/page-${i}.html` })),
     facts: NO_FACTS,
   });
@@ -240,7 +252,7 @@ describe('oversized replies are cut cleanly', () => {
     // the closing blocks survive whatever the content: sources, choices, share and feedback
     expect(blocks.some((b) => b.type === 'context' && String(b.elements?.[0]?.text).startsWith(':books:'))).toBe(true);
     expect(buttonsOf(message).map((b) => b.action_id)).toEqual([
-      ...[0, 1, 2, 3, 4].map((i) => `${ACTION.ask}_${i}`),
+      ...[0, 1, 2, 3, 4].map((i) => `${ACTION.choice}_${i}`),
       ACTION.share,
       ACTION.feedbackUp,
       ACTION.feedbackDown,
@@ -259,7 +271,10 @@ describe('oversized replies are cut cleanly', () => {
     for (const t of mrkdwnTexts(message)) expect(t).not.toMatch(/&(?!(amp|lt|gt);)/);
     expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     expect(message.text).toMatch(/…$/);
-    for (const b of buttonsOf(message)) expect((b.value ?? '').length).toBeLessThanOrEqual(LIMITS.buttonValue);
+    for (const b of buttonsOf(message)) {
+      expect((b.value ?? '').length).toBeLessThanOrEqual(LIMITS.buttonValue);
+      expect(decodeAction(b.value)).toBeDefined(); // shortened, never cut into unreadable JSON
+    }
   });
 
   test('a summary of nothing but "&" is cut between escapes, never inside one', () => {
@@ -357,9 +372,18 @@ describe('cut', () => {
   });
 });
 
-describe('feedbackValue', () => {
-  test('round-trips the question and the intent as JSON', () => {
-    expect(JSON.parse(feedbackValue('who patches rds?', 'responsibility'))).toEqual({ q: 'who patches rds?', i: 'responsibility' });
+describe('button values are encoded actions', () => {
+  const valueOf = (m: SlackMessage, actionId: string): string => buttonsOf(m).find((b) => b.action_id === actionId)?.value ?? '';
+
+  test('the 👍 button round-trips the question and the intent', () => {
+    const message = renderBlocks({ ...replyFixture(), intent: 'responsibility' }, { question: 'who patches rds?', feedback: true });
+    expect(decodeAction(valueOf(message, ACTION.feedbackUp))).toEqual({ kind: 'feedback', vote: 'up', question: 'who patches rds?', intent: 'responsibility' });
+    expect(decodeAction(valueOf(message, ACTION.feedbackDown))).toEqual({ kind: 'feedback', vote: 'down', question: 'who patches rds?', intent: 'responsibility' });
+  });
+
+  test('Share re-asks the standalone question when there is one', () => {
+    const message = renderBlocks(replyFixture(), { question: 'and for ec2?', shareQuestion: 'Who patches the guest OS on Amazon EC2?', shareable: true });
+    expect(decodeAction(valueOf(message, ACTION.share))).toEqual({ kind: 'share', question: 'Who patches the guest OS on Amazon EC2?' });
   });
 
   test.each([
@@ -367,14 +391,24 @@ describe('feedbackValue', () => {
     ['quotes that double when escaped', '"'.repeat(3_000)],
     ['control characters that grow six-fold', '\u0001'.repeat(3_000)],
     ['emoji', '😀'.repeat(3_000)],
-  ])('%s stays within the button value limit and parses', (_name, question) => {
-    const value = feedbackValue(question, 'responsibility');
-    expect(value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
-    const parsed = JSON.parse(value) as { q: string; i: string };
-    expect(question.startsWith(parsed.q)).toBe(true);
-    expect(parsed.i).toBe('responsibility');
+  ])('%s stays within the button value limit and decodes', (_name, question) => {
+    const message = renderBlocks(replyFixture([ask('choice', question)]), { question, feedback: true, shareable: true });
+    for (const id of [`${ACTION.choice}_0`, ACTION.share, ACTION.feedbackUp, ACTION.feedbackDown]) {
+      const value = valueOf(message, id);
+      expect(value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+      const action = decodeAction(value) as Extract<Action, { question: string }> | undefined;
+      expect(action).toBeDefined();
+      expect(question.startsWith(action!.question)).toBe(true);
+      expect(action!.question.length).toBeGreaterThan(0);
+    }
+    const vote = decodeAction(valueOf(message, ACTION.feedbackUp));
+    expect(vote?.kind === 'feedback' && vote.intent).toBe('responsibility');
   });
 });
+
+function replyFixture(choices: Reply['choices'] = []): Reply {
+  return { kind: 'answer', intent: 'responsibility', title: 'T', summary: 'S', sections: [], choices, sources: [], facts: NO_FACTS };
+}
 
 describe('any user text renders within the limits and never as markup (property)', () => {
   // Fragments people (or attackers) type, mixed with arbitrary Unicode, sometimes repeated far past every limit.
@@ -394,20 +428,21 @@ describe('any user text renders within the limits and never as markup (property)
       fc.property(
         userText,
         fc.array(fc.record({ label: userText, text: userText }), { maxLength: 60 }),
-        fc.array(fc.record({ label: userText, value: userText, quiz: fc.boolean() }), { maxLength: 8 }),
+        fc.array(fc.record({ label: userText, question: userText, quiz: fc.boolean() }), { maxLength: 8 }),
         userText,
         owner,
         fc.boolean(),
         fc.boolean(),
         (summary, sections, choices, question, who, shareable, feedback) => {
           const reply: Reply = {
+            kind: 'answer',
             intent: 'responsibility',
             title: 'A fixed title',
             ...(who ? { owner: who } : {}),
             summary,
             sections,
             choicesLabel: 'Related questions',
-            choices: choices.map((c) => ({ label: c.label, value: c.value, kind: c.quiz ? ('quiz-answer' as const) : ('ask' as const) })),
+            choices: choices.map((c, i) => (c.quiz ? { label: c.label, action: { kind: 'quiz-answer' as const, questionId: `q${i}`, choice: i % 4 } } : ask(c.label, c.question))),
             sources: [],
             facts: NO_FACTS,
           };
@@ -426,7 +461,7 @@ describe('any user text renders within the limits and never as markup (property)
   // whose text is "", and Slack rejects a text object shorter than 1 character (invalid_blocks). The bot never
   // produces an empty summary today, but renderBlocks promises that Slack never rejects a reply.
   test('an empty summary still renders into a message Slack accepts', () => {
-    const reply: Reply = { intent: 'unknown', title: 'T', summary: '', sections: [], choices: [], sources: [], facts: NO_FACTS };
+    const reply: Reply = { kind: 'unknown', intent: 'unknown', title: 'T', summary: '', sections: [], choices: [], sources: [], facts: NO_FACTS };
     expect(limitProblems(renderBlocks(reply, { question: 'q' }))).toEqual([]);
   });
 });

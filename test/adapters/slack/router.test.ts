@@ -1,5 +1,6 @@
 // The router Bolt sees as one middleware: each request reaches its own handler, the rest goes on to Bolt.
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
+import { ACTION } from '../../../src/adapters/slack/blocks';
 import { SlackRouter } from '../../../src/adapters/slack/router';
 
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
@@ -15,8 +16,8 @@ describe('SlackRouter', () => {
   const router = new SlackRouter();
   router.event('app_mention', async ({ event }) => void seen.push(`mention:${event.text}`));
   router.command('/whosejob', async ({ command }) => void seen.push(`command:${command.text}`));
-  router.action('whosejob_share', async ({ action }) => void seen.push(`share:${action.value ?? ''}`));
-  router.action(/^whosejob_ask_\d+$/, async ({ action }) => void seen.push(`ask:${action.action_id}`));
+  router.action(ACTION.share, async ({ action }) => void seen.push(`share:${action.value ?? ''}`));
+  router.action(new RegExp(`^${ACTION.choice}_\\w+$`), async ({ action }) => void seen.push(`choice:${action.action_id}`));
   beforeEach(() => {
     seen.length = 0;
   });
@@ -33,9 +34,12 @@ describe('SlackRouter', () => {
 
   test('a button goes to the handler whose id or pattern matches it, the whole id only', async () => {
     await routed(router, { action: { action_id: 'whosejob_share', value: 'q' }, body: { type: 'block_actions' } });
-    await routed(router, { action: { action_id: 'whosejob_ask_3' }, body: { type: 'block_actions' } });
+    await routed(router, { action: { action_id: 'whosejob_choice_3' }, body: { type: 'block_actions' } });
+    await routed(router, { action: { action_id: 'whosejob_choice_quiz' }, body: { type: 'block_actions' } }); // the Home tab's
     expect(await routed(router, { action: { action_id: 'whosejob_share_x' }, body: { type: 'block_actions' } })).toEqual({ nextCalled: true });
-    expect(seen).toEqual(['share:q', 'ask:whosejob_ask_3']);
+    expect(await routed(router, { action: { action_id: 'whosejob_choice_' }, body: { type: 'block_actions' } })).toEqual({ nextCalled: true });
+    expect(await routed(router, { action: { action_id: 'whosejob_ask_3' }, body: { type: 'block_actions' } })).toEqual({ nextCalled: true }); // an id from before
+    expect(seen).toEqual(['share:q', 'choice:whosejob_choice_3', 'choice:whosejob_choice_quiz']);
   });
 
   test('what has no route goes on to Bolt', async () => {

@@ -11,12 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/app';
 import { ACTION, LIMITS } from '../../../src/adapters/slack/blocks';
+import { homeView } from '../../../src/adapters/slack/home';
 import { loadConfig } from '../../../src/config';
 import { Bot } from '../../../src/conversation/bot';
 import { createHttpServer } from '../../../src/http/server';
+import type { KnowledgeBase } from '../../../src/kb/knowledge-base';
 import { loadKnowledgeBase } from '../../../src/kb/load';
-import { createLogger } from '../../../src/log';
-import { SqliteStore } from '../../../src/store/sqlite';
+import { createLogger, type Logger } from '../../../src/log';
+import { quizPool } from '../../../src/quiz/questions';
+import { decodeAction, encodeAction } from '../../../src/reply/action';
+import { openStore } from '../../../src/store/open';
+import type { Store } from '../../../src/store/store';
 import {
   appHomeOpened,
   appMention,
@@ -53,22 +58,26 @@ const logLines: LogLine[] = [];
 const ackTimes: Array<{ what: string; ms: number; status: number }> = [];
 let dir: string;
 let dbPath: string;
-let store: SqliteStore;
+let store: Store;
 let adapter: SlackAdapter;
 let server: Server;
 let base: string;
 let eventsUrl: string;
+let kb: KnowledgeBase;
+let log: Logger;
+let config: ReturnType<typeof loadConfig>;
 
 beforeAll(async () => {
   await standIn.start();
   dir = mkdtempSync(join(tmpdir(), 'whosejob-slack-'));
   dbPath = join(dir, 'db', 'whosejob.db');
-  store = new SqliteStore(dbPath);
-  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url, LOG_LEVEL: 'debug', DATABASE_PATH: dbPath }, null);
-  const log = createLogger(config.LOG_LEVEL, (line) => {
+  store = await openStore({ DATABASE_PATH: dbPath });
+  config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url, LOG_LEVEL: 'debug', DATABASE_PATH: dbPath }, null);
+  log = createLogger(config.LOG_LEVEL, (line) => {
     logLines.push(JSON.parse(line) as LogLine);
   });
-  adapter = createSlackAdapter({ config, bot: new Bot(loadKnowledgeBase()), store, log, retries: 0 });
+  kb = loadKnowledgeBase();
+  adapter = createSlackAdapter({ config, bot: new Bot(kb, { state: store, feedback: store }), store, log, retries: 0 });
   await standIn.waitFor('auth.test'); // Bolt verifies the token at construction
   await adapter.start(); // HTTP mode: nothing to start, but it must not throw
   expect(adapter.requestListener).toBeDefined();
@@ -179,6 +188,16 @@ function button(message: { blocks?: unknown }, actionId: string): ButtonElement 
   const found = buttons(message).find((b) => b.action_id === actionId);
   if (!found) throw new Error(`no ${actionId} button among ${buttons(message).map((b) => b.action_id).join(', ')}`);
   return found;
+}
+
+/** The choice buttons (whosejob_choice_N) whose action asks a question, and the questions they ask. */
+function askButtons(message: { blocks?: unknown }): ButtonElement[] {
+  return buttons(message).filter((b) => b.action_id.startsWith(`${ACTION.choice}_`) && decodeAction(b.value)?.kind === 'ask');
+}
+
+function askedBy(b: ButtonElement): string | undefined {
+  const action = decodeAction(b.value);
+  return action?.kind === 'ask' ? action.question : undefined;
 }
 
 function header(message: { blocks?: unknown }): string {
@@ -301,9 +320,9 @@ describe('@mentions in channels', () => {
     const call = await nthPost(1);
     expect(call.args.thread_ts).toBe(ts);
     expect(header(call.args)).toMatch(/outside what I know|What I can do/);
-    const asks = buttons(call.args).filter((b) => b.action_id.startsWith(`${ACTION.ask}_`));
+    const asks = askButtons(call.args);
     expect(asks.length).toBeGreaterThanOrEqual(3);
-    expect(asks.map((b) => b.value)).toContain('Who patches RDS?');
+    expect(asks.map(askedBy)).toContain('Who patches RDS?');
   });
 
   test('user text cannot smuggle markup: no <!channel>, no live @here, no <https://evil link in what is posted', async () => {
@@ -318,9 +337,9 @@ describe('@mentions in channels', () => {
     expect(rendered).not.toContain('<https://evil');
     expect(rendered).not.toContain('evil.example|');
     // Button values are not displayed: Slack returns them verbatim on a click. The feedback buttons carry the
-    // question there (JSON), so the only copy of the user's text is opaque data, never mrkdwn.
+    // question there (an encoded action), so the only copy of the user's text is opaque data, never mrkdwn.
     const up = button(call.args, ACTION.feedbackUp);
-    expect(JSON.parse(up.value ?? '{}')).toMatchObject({ q: text });
+    expect(decodeAction(up.value)).toMatchObject({ kind: 'feedback', vote: 'up', question: text });
   });
 
   test('the same smuggling attempt in a DM and in a slash command is neutralised too', async () => {
@@ -370,7 +389,8 @@ describe('/whosejob', () => {
     expect(allText(message)).toContain('You are responsible');
     const share = button(message, ACTION.share);
     expect(share.text.text).toBe('Share in channel');
-    expect(share.value).toBe('Who is responsible for encryption at rest on Amazon EBS?'); // restated, so it stands alone in the channel
+    // restated, so it stands alone in the channel
+    expect(decodeAction(share.value)).toEqual({ kind: 'share', question: 'Who is responsible for encryption at rest on Amazon EBS?' });
     button(message, ACTION.feedbackUp);
     expect(validateMessage(message as Record<string, unknown>)).toBeUndefined();
     // answered in the acknowledgement itself: no Web API call, no response_url post
@@ -387,7 +407,7 @@ describe('/whosejob', () => {
     expect(message.response_type).toBe('ephemeral');
     expect(header(message)).toBe('What I can do');
     expect(buttons(message).some((b) => b.action_id === ACTION.share)).toBe(false);
-    expect(buttons(message).filter((b) => b.action_id.startsWith(`${ACTION.ask}_`)).length).toBeGreaterThan(0);
+    expect(askButtons(message).length).toBeGreaterThan(0);
   });
 });
 
@@ -422,7 +442,8 @@ describe('Share in channel', () => {
 
   test('Share when the bot is not in the channel → an ephemeral hint to /invite it, and the app stays alive', async () => {
     standIn.failNext('chat.postMessage', 'not_in_channel');
-    await sendForm(ephemeralClick(ACTION.share, 'who encrypts ebs volumes', standIn.responseUrl('share-2')), 'share');
+    const value = encodeAction({ kind: 'share', question: 'who encrypts ebs volumes' });
+    await sendForm(ephemeralClick(ACTION.share, value, standIn.responseUrl('share-2')), 'share');
     const [response] = await standIn.waitForResponse(1);
     const body = response!.body as { response_type?: string; text?: string; delete_original?: boolean };
     expect(body.response_type).toBe('ephemeral');
@@ -452,11 +473,11 @@ describe('Share in channel', () => {
 });
 
 describe('buttons under answers', () => {
-  test('a question button (whosejob_ask_N) under a threaded answer → the answer in the same thread', async () => {
+  test('a question button (whosejob_choice_N, an ask action) under a threaded answer → the answer in the same thread', async () => {
     const ts = await mention(`${BOT} who patches rds?`);
     const answer = await nthPost(1);
-    const ask = buttons(answer.args).find((b) => b.action_id.startsWith(`${ACTION.ask}_`))!;
-    expect(ask.value).toMatch(/\?$/);
+    const ask = askButtons(answer.args)[0]!;
+    expect(askedBy(ask)).toMatch(/\?$/);
     const res = await sendForm(clickInThread(ask.action_id, ask.value, answer), 'ask button');
     expect(res.status).toBe(200);
     const posted = await nthPost(2);
@@ -465,14 +486,15 @@ describe('buttons under answers', () => {
     expect(header(posted.args)).toMatch(/Amazon RDS|Amazon EC2/);
   });
 
-  test('quiz: "quiz me" then an answer button (whosejob_answer_N) → the verdict in the thread', async () => {
+  test('quiz: "quiz me" then an answer button (whosejob_choice_N, a quiz-answer action) → the verdict in the thread', async () => {
     const ts = await mention(`${BOT} quiz me`);
     const question = await nthPost(1);
     expect(question.args.thread_ts).toBe(ts);
     expect(header(question.args)).toBe('Quiz');
-    const answers = buttons(question.args).filter((b) => b.action_id.startsWith(`${ACTION.answer}_`));
+    const answers = buttons(question.args).filter((b) => decodeAction(b.value)?.kind === 'quiz-answer');
     expect(answers.length).toBeGreaterThanOrEqual(2);
-    expect(answers.map((b) => b.action_id)).toEqual(answers.map((_, i) => `${ACTION.answer}_${i}`));
+    expect(answers.map((b) => b.action_id)).toEqual(answers.map((_, i) => `${ACTION.choice}_${i}`));
+    expect(answers.map((b) => decodeAction(b.value))).toEqual(answers.map((_, i) => ({ kind: 'quiz-answer', questionId: expect.any(String), choice: i })));
     await sendForm(clickInThread(answers[0]!.action_id, answers[0]!.value, question), 'quiz answer');
     const verdict = await nthPost(2);
     expect(verdict.args).toMatchObject({ channel: DEFAULT_CHANNEL, thread_ts: ts });
@@ -480,17 +502,83 @@ describe('buttons under answers', () => {
     expect(allText(verdict.args)).toMatch(/Correct —|the answer is [A-D]\)/);
   });
 
+  test('quiz: the right answer button → "Correct!", a wrong one → "Not quite", and "Another question" asks the next one in the thread', async () => {
+    const pool = new Map(quizPool(kb).map((q) => [q.id, q]));
+    const ts = await mention(`${BOT} quiz me`);
+    const question = await nthPost(1);
+    const answers = buttons(question.args).filter((b) => decodeAction(b.value)?.kind === 'quiz-answer');
+    const first = decodeAction(answers[0]!.value);
+    if (first?.kind !== 'quiz-answer') throw new Error('not a quiz answer');
+    const item = pool.get(first.questionId)!;
+    expect(item).toBeDefined();
+    expect(String(question.args.text)).toContain(item.question.slice(0, 40));
+    const right = answers[item.answer]!;
+    const wrong = answers[(item.answer + 1) % answers.length]!;
+
+    await sendForm(clickInThread(right.action_id, right.value, question), 'quiz answer');
+    const correct = await nthPost(2);
+    expect(correct.args).toMatchObject({ channel: DEFAULT_CHANNEL, thread_ts: ts });
+    expect(header(correct.args)).toBe('Correct!');
+
+    await sendForm(clickInThread(wrong.action_id, wrong.value, question, { user: 'U0OTHER' }), 'quiz answer');
+    const notQuite = await nthPost(3);
+    expect(header(notQuite.args)).toBe('Not quite');
+    expect(allText(notQuite.args)).toContain(`the answer is ${'ABCD'[item.answer]})`);
+
+    const another = buttons(correct.args).find((b) => decodeAction(b.value)?.kind === 'quiz-next');
+    expect(another?.text.text).toBe('Another question');
+    await sendForm(clickInThread(another!.action_id, another!.value, correct), 'quiz next');
+    const next = await nthPost(4);
+    expect(next.args).toMatchObject({ channel: DEFAULT_CHANNEL, thread_ts: ts });
+    expect(header(next.args)).toBe('Quiz');
+    expect(buttons(next.args).filter((b) => decodeAction(b.value)?.kind === 'quiz-answer').length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('quiz under a private slash-command answer: the answer button → the verdict, privately, through response_url', async () => {
+    const { message } = await slash('quiz me');
+    expect(header(message)).toBe('Quiz');
+    const answer = buttons(message).find((b) => decodeAction(b.value)?.kind === 'quiz-answer')!;
+    await sendForm(ephemeralClick(answer.action_id, answer.value!, standIn.responseUrl('quiz-ephemeral')), 'quiz answer');
+    const [response] = await standIn.waitForResponse(1);
+    expect(response).toMatchObject({ id: 'quiz-ephemeral', body: { response_type: 'ephemeral', replace_original: false } });
+    expect(header(response!.body as { blocks?: unknown })).toMatch(/^(Correct!|Not quite)$/);
+    expect(validateMessage(response!.body as Record<string, unknown>)).toBeUndefined();
+    expect(standIn.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  test.each<[string, string | undefined]>([
+    ['the question as plain text, as buttons carried before actions were typed', 'Who patches RDS?'],
+    ['JSON that is not one of our actions', '{"k":"x","q":"who patches rds?"}'],
+    ['a quiz answer out of range', '{"k":"q","i":"fact-rds-guest-os-patching","c":42}'],
+    ['an encoded action cut short', encodeAction({ kind: 'ask', question: 'who patches rds?' }).slice(0, 12)],
+    ['no value at all', undefined],
+  ])('a choice button with a forged value (%s) → ignored: no answer, a warning', async (_name, value) => {
+    await mention(`${BOT} who patches rds?`);
+    const answer = await nthPost(1);
+    const res = await sendForm(clickInThread(`${ACTION.choice}_0`, value, answer, { user: 'U0FORGER' }), 'forged button');
+    expect(res.status).toBe(200); // acknowledged all the same, so Slack shows no error to the clicker
+    const warned = (): LogLine | undefined => logLines.find((l) => l.level === 'warn' && l.msg === 'slack button with an unreadable value ignored');
+    await until(() => warned() !== undefined, 'the warning');
+    expect(warned()).toMatchObject({ action: `${ACTION.choice}_0`, user: 'U0FORGER' });
+    await mention(`${BOT} who encrypts ebs volumes`); // a sentinel after it
+    expect(header((await nthPost(2)).args)).toMatch(/EBS/);
+    await sleep(100);
+    expect(standIn.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(standIn.callsTo('chat.postEphemeral')).toEqual([]);
+    expect(standIn.callsTo('conversations.open')).toEqual([]);
+  });
+
   test('👍 → a row in SQLite with the question and the vote, and an ephemeral thank-you', async () => {
     const ts = await mention(`${BOT} who patches rds?`);
     const answer = await nthPost(1);
     const up = button(answer.args, ACTION.feedbackUp);
-    expect(JSON.parse(up.value!)).toEqual({ q: `${BOT} who patches rds?`, i: 'responsibility' });
+    expect(decodeAction(up.value)).toEqual({ kind: 'feedback', vote: 'up', question: `${BOT} who patches rds?`, intent: 'responsibility' });
     await sendForm(clickInThread(ACTION.feedbackUp, up.value, answer, { user: 'U0VOTER' }), 'feedback');
     const [thanks] = await standIn.waitFor('chat.postEphemeral');
     expect(thanks!.args).toMatchObject({ channel: DEFAULT_CHANNEL, user: 'U0VOTER', thread_ts: ts });
     expect(String(thanks!.args.text)).toMatch(/thank/i);
     // read back through a second connection to the same file: the vote is on disk, not only in the adapter
-    const reader = new SqliteStore(dbPath);
+    const reader = await openStore({ DATABASE_PATH: dbPath });
     const [row] = await reader.latestFeedback(1);
     await reader.close();
     expect(row).toMatchObject({
@@ -523,7 +611,18 @@ describe('buttons under answers', () => {
     await sendForm(clickInThread(ACTION.feedbackDown, 'not json at all', answer), 'feedback');
     await standIn.waitFor('chat.postEphemeral');
     const [row] = await store.latestFeedback(1);
-    expect(row).toMatchObject({ vote: 'down', question: 'not json at all', intent: 'unknown' });
+    // The vote is the button's own; an unreadable value gives no question, and none of the forged text is kept.
+    expect(row).toMatchObject({ vote: 'down', question: '', intent: 'unknown' });
+  });
+
+  test('the vote is the button pressed, whatever its value claims', async () => {
+    await mention(`${BOT} who encrypts ebs volumes`);
+    const answer = await nthPost(1);
+    const forged = encodeAction({ kind: 'feedback', vote: 'up', question: 'who encrypts ebs volumes', intent: 'responsibility' });
+    await sendForm(clickInThread(ACTION.feedbackDown, forged, answer), 'feedback');
+    await standIn.waitFor('chat.postEphemeral');
+    const [row] = await store.latestFeedback(1);
+    expect(row).toMatchObject({ vote: 'down', question: 'who encrypts ebs volumes', intent: 'responsibility' });
   });
 });
 
@@ -534,9 +633,9 @@ describe('the Home tab', () => {
     expect(publish!.args.user_id).toBe('U0HOMEUSER');
     const view = publish!.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
-    const examples = buttons(view).filter((b) => b.action_id.startsWith(`${ACTION.ask}_`));
+    const examples = askButtons(view);
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    expect(examples.map((b) => b.value)).toContain('Who patches RDS?');
+    expect(examples.map(askedBy)).toContain('Who patches RDS?');
     expect(validateMessage({ blocks: view.blocks })).toBeUndefined();
   });
 
@@ -550,7 +649,8 @@ describe('the Home tab', () => {
   });
 
   test('a Home tab button (view container, no channel) → conversations.open, then the answer in the DM', async () => {
-    const res = await sendForm(blockActions({ actions: [{ action_id: `${ACTION.ask}_0`, value: 'Who patches RDS?' }], user: 'U0HOMEUSER', view: { id: 'V0HOME' } }), 'home button');
+    const value = encodeAction({ kind: 'ask', question: 'Who patches RDS?' });
+    const res = await sendForm(blockActions({ actions: [{ action_id: `${ACTION.choice}_0`, value }], user: 'U0HOMEUSER', view: { id: 'V0HOME' } }), 'home button');
     expect(res.status).toBe(200);
     const [open] = await standIn.waitFor('conversations.open');
     expect(open!.args.users).toBe('U0HOMEUSER');
@@ -561,6 +661,18 @@ describe('the Home tab', () => {
     expect(header(posted.args)).toMatch(/Patch management on Amazon RDS/);
     const order = standIn.calls.map((c) => c.method);
     expect(order.indexOf('conversations.open')).toBeLessThan(order.indexOf('chat.postMessage'));
+  });
+
+  test('the Home tab\'s "Quiz me" button (a quiz-next action) → a quiz question in the DM', async () => {
+    const view = homeView();
+    const quiz = buttons(view).find((b) => decodeAction(b.value)?.kind === 'quiz-next')!;
+    expect(quiz.text.text).toBe('Quiz me');
+    await sendForm(blockActions({ actions: [{ action_id: quiz.action_id, value: quiz.value }], user: 'U0HOMEUSER', view: { id: 'V0HOME' } }), 'home button');
+    const [open] = await standIn.waitFor('conversations.open');
+    const posted = await nthPost(1);
+    expect(posted.args.channel).toBe((open!.response.channel as { id: string }).id);
+    expect(header(posted.args)).toBe('Quiz');
+    expect(buttons(posted.args).filter((b) => decodeAction(b.value)?.kind === 'quiz-answer').length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -576,7 +688,7 @@ describe('Slack retries and duplicates', () => {
     await nthPost(2);
     await sleep(150);
     expect(standIn.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
-    expect(logLines.some((l) => l.msg === 'slack retry skipped')).toBe(true);
+    expect(logLines.some((l) => l.msg === 'slack duplicate skipped' && l.eventId === eventId && l.retryNum === 1)).toBe(true);
   });
 
   test('the same event_id delivered twice without retry headers → one reply', async () => {
@@ -589,6 +701,58 @@ describe('Slack retries and duplicates', () => {
     await nthPost(2);
     await sleep(150);
     expect(standIn.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+  });
+});
+
+describe('two replicas on one database', () => {
+  // A second adapter with its own store connection, as another replica behind the load balancer would be.
+  let otherStore: Store;
+  let other: SlackAdapter;
+  let otherServer: Server;
+  let otherUrl: string;
+
+  beforeAll(async () => {
+    otherStore = await openStore({ DATABASE_PATH: dbPath });
+    other = createSlackAdapter({ config, bot: new Bot(kb, { state: otherStore, feedback: otherStore }), store: otherStore, log, retries: 0 });
+    await standIn.waitFor('auth.test');
+    otherServer = createHttpServer({ slack: other.requestListener }, log);
+    await new Promise<void>((resolve) => otherServer.listen(0, '127.0.0.1', resolve));
+    otherUrl = `http://127.0.0.1:${(otherServer.address() as AddressInfo).port}/slack/events`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => {
+      otherServer.close(() => resolve());
+      otherServer.closeAllConnections();
+    });
+    await otherStore.close();
+  });
+
+  async function sendToOther(event: SlackEvent, eventId?: string, headers: Record<string, string> = {}): Promise<void> {
+    const res = await postToApp(otherUrl, { secret: SECRET, headers, body: eventCallback(event, eventId === undefined ? {} : { eventId }) });
+    expect(res.status).toBe(200);
+  }
+
+  test('a retry of an event that reaches the other replica → still exactly one reply', async () => {
+    const ts = fakeTs();
+    const event = appMention({ text: `${BOT} who patches rds?`, ts });
+    const eventId = `EvREPLICA${ts.replace('.', '')}`;
+    await sendEvent(event, { eventId });
+    await nthPost(1);
+    await sendToOther(event, eventId, { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' });
+    await sendToOther(appMention({ text: `${BOT} who encrypts ebs volumes` })); // a sentinel through the same replica
+    await nthPost(2);
+    await sleep(150);
+    expect(standIn.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+  });
+
+  test('a follow-up answered by the other replica keeps the thread\'s context', async () => {
+    const ts = await mention(`${BOT} who patches rds?`);
+    await nthPost(1);
+    await sendToOther(appMention({ text: `${BOT} and for ec2?`, thread_ts: ts }));
+    const follow = await nthPost(2);
+    expect(follow.args.thread_ts).toBe(ts);
+    expect(header(follow.args)).toMatch(/patch.*Amazon EC2/i);
   });
 });
 

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { CARD_LIMITS, cardFallback, cardSizeBound, escapeCardMarkdown, renderCard, type AdaptiveCard, type CardElement } from '../../../src/adapters/teams/cards';
 import { welcomeReply } from '../../../src/adapters/teams/welcome';
 import { Bot } from '../../../src/conversation/bot';
-import { ask, NO_FACTS, type Reply, type Section } from '../../../src/conversation/reply';
+import { decodeAction } from '../../../src/reply/action';
+import { ask, NO_FACTS, type Reply, type Section } from '../../../src/reply/reply';
 import { loadKnowledgeBase } from '../../../src/kb/load';
 import { validateAdaptiveCard } from '../../stand-ins/teams-connector';
 
@@ -16,6 +17,7 @@ const SOURCES = [
 
 function reply(over: Partial<Reply> = {}): Reply {
   return {
+    kind: 'answer',
     intent: 'responsibility',
     title: 'Patch management on Amazon RDS',
     owner: 'aws',
@@ -116,28 +118,46 @@ describe('the card layout', () => {
 });
 
 describe('actions', () => {
-  test('choices become Action.Submit "ask" buttons carrying the question to ask', () => {
+  test('choices become Action.Submit buttons carrying an ask action with the question to ask', () => {
     const card = renderCard(reply(), { question: 'q' });
     expect(card.actions).toEqual([
       {
         type: 'Action.Submit',
         title: 'Who is responsible for guest OS patching on Amazon RDS?',
-        data: { whosejob: 'ask', q: 'Who is responsible for guest OS patching on Amazon RDS?' },
+        data: { k: 'a', q: 'Who is responsible for guest OS patching on Amazon RDS?' },
       },
-      { type: 'Action.Submit', title: 'What am I responsible for on Amazon RDS?', data: { whosejob: 'ask', q: 'What am I responsible for on Amazon RDS?' } },
+      { type: 'Action.Submit', title: 'What am I responsible for on Amazon RDS?', data: { k: 'a', q: 'What am I responsible for on Amazon RDS?' } },
     ]);
+    expect(card.actions.map((a) => decodeAction(a.data))).toEqual(reply().choices.map((c) => c.action));
+  });
+
+  test('a button shows its label and carries its own question', () => {
+    const card = renderCard(reply({ choices: [ask('Quiz me', 'quiz me')] }), { question: 'q' });
+    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Quiz me', data: { k: 'a', q: 'quiz me' } }]);
+  });
+
+  test('quiz answers, "Another question" and lesson steps carry their own actions', () => {
+    const choices: Reply['choices'] = [
+      { label: 'A) AWS', action: { kind: 'quiz-answer', questionId: 'fact-rds-guest-os-patching', choice: 0 } },
+      { label: 'Another question', action: { kind: 'quiz-next' } },
+      { label: 'Next: Inherited controls', action: { kind: 'lesson', lessonId: 'inherited', step: 0 } },
+    ];
+    const card = renderCard(reply({ kind: 'quiz-question', intent: 'quiz', choices }), { question: 'q' });
+    expect(card.actions.map((a) => a.data)).toEqual([{ k: 'q', i: 'fact-rds-guest-os-patching', c: 0 }, { k: 'n' }, { k: 'l', l: 'inherited', s: 0 }]);
+    expect(card.actions.map((a) => decodeAction(a.data))).toEqual(choices.map((c) => c.action));
   });
 
   test('feedback adds 👍/👎 last, carrying the question and the intent', () => {
     const card = renderCard(reply({ intent: 'service' }), { question: 'who patches rds?', feedback: true });
     expect(card.actions.slice(-2)).toEqual([
-      { type: 'Action.Submit', title: '👍 Helpful', data: { whosejob: 'feedback', vote: 'up', q: 'who patches rds?', i: 'service' } },
-      { type: 'Action.Submit', title: '👎 Not helpful', data: { whosejob: 'feedback', vote: 'down', q: 'who patches rds?', i: 'service' } },
+      { type: 'Action.Submit', title: '👍 Helpful', data: { k: 'f', v: 'up', q: 'who patches rds?', i: 'service' } },
+      { type: 'Action.Submit', title: '👎 Not helpful', data: { k: 'f', v: 'down', q: 'who patches rds?', i: 'service' } },
     ]);
+    expect(decodeAction(card.actions.at(-1)!.data)).toEqual({ kind: 'feedback', vote: 'down', question: 'who patches rds?', intent: 'service' });
   });
 
   test('no feedback unless asked for', () => {
-    expect(renderCard(reply(), { question: 'q' }).actions.some((a) => (a.data as { whosejob?: string }).whosejob === 'feedback')).toBe(false);
+    expect(renderCard(reply(), { question: 'q' }).actions.some((a) => decodeAction(a.data)?.kind === 'feedback')).toBe(false);
     expect(renderCard(reply(), { question: 'q', feedback: false }).actions).toHaveLength(2);
   });
 
@@ -148,6 +168,7 @@ describe('actions', () => {
     expect(up!.data.q).toHaveLength(1000);
     expect(choice!.data.q).toHaveLength(1000);
     expect(choice!.title.length).toBeLessThanOrEqual(80);
+    for (const a of card.actions) expect(decodeAction(a.data)).toBeDefined(); // bounded, and still readable
   });
 
   test.each([
@@ -163,7 +184,7 @@ describe('actions', () => {
     const card = renderCard(reply({ choices }), { question: 'q', feedback });
     expect(card.actions.length).toBeLessThanOrEqual(CARD_LIMITS.actions);
     expect(card.actions.length).toBe(Math.min(n + (feedback ? 2 : 0), 6));
-    if (feedback) expect(card.actions.slice(-2).map((a) => (a.data as { vote: string }).vote)).toEqual(['up', 'down']);
+    if (feedback) expect(card.actions.slice(-2).map((a) => decodeAction(a.data))).toEqual(['up', 'down'].map((vote) => ({ kind: 'feedback', vote, question: 'q', intent: 'responsibility' })));
   });
 });
 
@@ -254,6 +275,9 @@ describe('the 28 KB limit', () => {
     expect(validateAdaptiveCard(card)).toEqual([]);
     expect(textsOf(card).join('\n')).toContain('Alice added me here.');
     expect(card.actions.map((a) => a.title)).toEqual(['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Quiz me']);
+    expect(card.actions.map((a) => decodeAction(a.data))).toEqual(
+      ['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'quiz me'].map((question) => ({ kind: 'ask', question })),
+    );
   });
 });
 
@@ -320,6 +344,7 @@ describe('properties', () => {
         expect(validateAdaptiveCard(card)).toEqual([]);
         expect(bytes(card)).toBeLessThanOrEqual(CARD_LIMITS.bytes);
         expect(card.actions.length).toBeLessThanOrEqual(CARD_LIMITS.actions);
+        for (const a of card.actions) expect(decodeAction(a.data)).toBeDefined(); // every button reads back as an action
         const texts = textsOf(card);
         // Our own markup is only the bold wrapper around section labels (there is no sources line here).
         for (const t of texts) {
@@ -354,6 +379,7 @@ describe('properties', () => {
         const measured = bytes(card);
         if (cardSizeBound(r, question) <= CARD_LIMITS.bytes) expect(measured).toBeLessThanOrEqual(cardSizeBound(r, question));
         expect(measured).toBeLessThanOrEqual(CARD_LIMITS.bytes);
+        for (const a of card.actions) expect(decodeAction(a.data)).toBeDefined(); // shortened to fit, never unreadable
       }),
       { numRuns: 200, endOnFailure: true }, // big inputs: report the first counterexample rather than shrink it for minutes
     );

@@ -12,7 +12,9 @@ import { Bot } from '../../../src/conversation/bot';
 import { createHttpServer } from '../../../src/http/server';
 import { loadKnowledgeBase } from '../../../src/kb/load';
 import { createLogger } from '../../../src/log';
-import { SqliteStore } from '../../../src/store/sqlite';
+import { actionData, decodeAction, type Action } from '../../../src/reply/action';
+import { openStore } from '../../../src/store/open';
+import type { Store } from '../../../src/store/store';
 import {
   ALICE,
   BOT,
@@ -46,18 +48,18 @@ let serviceUrl: string;
 let server: Server;
 let endpoint: string;
 let adapter: TeamsAdapter;
-let store: SqliteStore;
+let store: Store;
 let dir: string;
 const logLines: Array<{ level: string; msg: string; [k: string]: unknown }> = [];
 
 beforeAll(async () => {
   ({ url: serviceUrl } = await connector.start());
   dir = mkdtempSync(join(tmpdir(), 'whosejob-teams-'));
-  store = new SqliteStore(join(dir, 'whosejob.db'));
+  store = await openStore({ DATABASE_PATH: join(dir, 'whosejob.db') });
   const log = createLogger('debug', (line) => logLines.push(JSON.parse(line) as { level: string; msg: string }));
   const config = loadConfig({ TEAMS_ENABLED: 'true', DATABASE_PATH: join(dir, 'whosejob.db') }, null);
   expect(config.MicrosoftAppId).toBeUndefined(); // unauthenticated local mode
-  adapter = createTeamsAdapter(config, { bot: new Bot(loadKnowledgeBase()), store, log });
+  adapter = createTeamsAdapter(config, { bot: new Bot(loadKnowledgeBase(), { state: store, feedback: store }), store, log });
   server = createHttpServer({ teams: adapter.requestListener }, log);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
@@ -99,6 +101,14 @@ function cardOf(r: ReceivedActivity | undefined): CardJson {
   return attachments[0]!.content as CardJson;
 }
 
+/** What a card button does, read back as whosejob reads it. */
+const actionOf = (a: CardJson['actions'][number]): Action | undefined => decodeAction(a.data);
+const isFeedback = (a: CardJson['actions'][number]): boolean => actionOf(a)?.kind === 'feedback';
+const askedBy = (a: CardJson['actions'][number]): string | undefined => {
+  const action = actionOf(a);
+  return action?.kind === 'ask' ? action.question : undefined;
+};
+
 const texts = (card: CardJson): string[] => card.body.filter((e) => e.type === 'TextBlock').map((e) => e.text ?? '');
 const messages = (rs: ReceivedActivity[]): ReceivedActivity[] => rs.filter((r) => r.activity.type === 'message');
 
@@ -135,10 +145,14 @@ describe('personal chat', () => {
     // The fallback text for notifications names the owner too.
     expect(got[0]!.activity.summary).toMatch(/^AWS: /);
     // A responsibility answer carries 👍/👎 with the question and the intent.
-    const feedback = card.actions.filter((a) => a.data?.whosejob === 'feedback');
+    const feedback = card.actions.filter(isFeedback);
     expect(feedback.map((a) => a.data)).toEqual([
-      { whosejob: 'feedback', vote: 'up', q: 'who patches rds?', i: 'responsibility' },
-      { whosejob: 'feedback', vote: 'down', q: 'who patches rds?', i: 'responsibility' },
+      { k: 'f', v: 'up', q: 'who patches rds?', i: 'responsibility' },
+      { k: 'f', v: 'down', q: 'who patches rds?', i: 'responsibility' },
+    ]);
+    expect(feedback.map(actionOf)).toEqual([
+      { kind: 'feedback', vote: 'up', question: 'who patches rds?', intent: 'responsibility' },
+      { kind: 'feedback', vote: 'down', question: 'who patches rds?', intent: 'responsibility' },
     ]);
   });
 
@@ -157,9 +171,9 @@ describe('personal chat', () => {
   test.each(['hi', 'hello', 'help'])('"%s" → a useful card with question buttons', async (text) => {
     const card = await ask(text);
     expect(validateAdaptiveCard(card)).toEqual([]);
-    const asks = card.actions.filter((a) => a.type === 'Action.Submit' && a.data?.whosejob === 'ask');
+    const asks = card.actions.filter((a) => a.type === 'Action.Submit' && actionOf(a)?.kind === 'ask');
     expect(asks.length).toBeGreaterThanOrEqual(3);
-    expect(asks.map((a) => a.data?.q)).toContain('Who patches RDS?');
+    expect(asks.map(askedBy)).toContain('Who patches RDS?');
     expect(texts(card).join(' ')).toMatch(/AWS/);
   });
 
@@ -188,8 +202,8 @@ describe('channels and group chats', () => {
     expect(texts(card)[0]).toBe('AWS IS RESPONSIBLE');
     expect(texts(card)[1]).toBe('Patch management on Amazon RDS');
     // The question the feedback buttons carry is the one without the mention.
-    const up = card.actions.find((a) => a.data?.whosejob === 'feedback');
-    expect(up?.data?.q).toBe('who patches rds?');
+    const up = card.actions.find(isFeedback);
+    expect(actionOf(up!)).toMatchObject({ question: 'who patches rds?' });
     // Channel conversations are not stored as proactive targets.
     expect(await store.getConversationRef('teams', inbound.conversation.id)).toBeUndefined();
   });
@@ -210,8 +224,31 @@ describe('channels and group chats', () => {
 });
 
 describe('card actions (Action.Submit)', () => {
+  test('an "ask" button ({k:\'a\', q:\'who patches rds?\'}) → an answer card for the question', async () => {
+    const inbound = cardSubmit({ value: { k: 'a', q: 'who patches rds?' }, replyToId: '1800000000000', serviceUrl });
+    expect(inbound.text).toBeUndefined();
+    const replies = await send(inbound);
+    expect(replies.map((r) => r.activity.type)).toEqual(['message']);
+    const card = cardOf(messages(replies)[0]);
+    expect(texts(card)[0]).toBe('AWS IS RESPONSIBLE');
+    expect(texts(card)[1]).toBe('Patch management on Amazon RDS');
+    // The question the button asked is the one its answer's 👍/👎 carry.
+    expect(card.actions.filter(isFeedback).map(actionOf)).toEqual([
+      { kind: 'feedback', vote: 'up', question: 'who patches rds?', intent: 'responsibility' },
+      { kind: 'feedback', vote: 'down', question: 'who patches rds?', intent: 'responsibility' },
+    ]);
+  });
+
+  test('a button of a card whosejob sent, pressed → its question answered', async () => {
+    const card = await ask('help');
+    const button = card.actions.find((a) => askedBy(a) === 'Who patches RDS?')!;
+    // Teams merges the card's inputs into `data`; keys that are not ours are dropped, not refused.
+    const replies = await send(cardSubmit({ value: { ...button.data, someInput: 'x' }, replyToId: '1800000000001', serviceUrl }));
+    expect(texts(cardOf(messages(replies)[0]))[1]).toBe('Patch management on Amazon RDS');
+  });
+
   test('an "ask" button → the question is answered', async () => {
-    const inbound = cardSubmit({ value: { whosejob: 'ask', q: 'who encrypts ebs volumes' }, replyToId: '1800000000001', serviceUrl });
+    const inbound = cardSubmit({ value: actionData({ kind: 'ask', question: 'who encrypts ebs volumes' }), replyToId: '1800000000001', serviceUrl });
     expect(inbound.text).toBeUndefined();
     const replies = await send(inbound);
     expect(replies.map((r) => r.activity.type)).toEqual(['message']);
@@ -220,9 +257,26 @@ describe('card actions (Action.Submit)', () => {
     expect(texts(card)[1]).toBe('Encryption at rest on Amazon EBS');
   });
 
+  test('quiz: "quiz me", then an answer button → the verdict; "Another question" → the next question', async () => {
+    const conversationId = personalConversationId();
+    const question = await ask('quiz me', conversationId);
+    expect(texts(question)[0]).toBe('Quiz');
+    const answers = question.actions.filter((a) => actionOf(a)?.kind === 'quiz-answer');
+    expect(answers.length).toBeGreaterThanOrEqual(2);
+    const conversation = { id: conversationId, conversationType: 'personal' as const, tenantId: TENANT_ID };
+    const verdict = cardOf(messages(await send(cardSubmit({ value: answers[0]!.data, replyToId: 'q1', serviceUrl, conversation })))[0]);
+    expect(texts(verdict)[0]).toMatch(/^(Correct!|Not quite)$/);
+    expect(texts(verdict).join('\n')).toMatch(/Correct —|the answer is [A-D]\)/);
+    const another = verdict.actions.find((a) => actionOf(a)?.kind === 'quiz-next');
+    expect(another?.title).toBe('Another question');
+    const next = cardOf(messages(await send(cardSubmit({ value: another!.data, replyToId: 'q2', serviceUrl, conversation })))[0]);
+    expect(texts(next)[0]).toBe('Quiz');
+    expect(next.actions.filter((a) => actionOf(a)?.kind === 'quiz-answer').length).toBeGreaterThanOrEqual(2);
+  });
+
   test('a feedback button → a row in SQLite and a thank-you text', async () => {
     const inbound = cardSubmit({
-      value: { whosejob: 'feedback', vote: 'up', q: 'who patches rds?', i: 'responsibility' },
+      value: { k: 'f', v: 'up', q: 'who patches rds?', i: 'responsibility' },
       replyToId: '1800000000002',
       serviceUrl,
     });
@@ -241,17 +295,43 @@ describe('card actions (Action.Submit)', () => {
   });
 
   test('a 👎 is stored as down and answered with the "noted" text', async () => {
-    const inbound = cardSubmit({ value: { whosejob: 'feedback', vote: 'down', q: 'who patches rds?', i: 'responsibility' }, replyToId: 'x', serviceUrl });
+    const inbound = cardSubmit({ value: actionData({ kind: 'feedback', vote: 'down', question: 'who patches rds?', intent: 'responsibility' }), replyToId: 'x', serviceUrl });
     const replies = await send(inbound);
     expect(replies[0]!.activity.text).toMatch(/noted/);
     expect((await store.latestFeedback(1))[0]).toMatchObject({ vote: 'down', conversation: inbound.conversation.id });
   });
 
-  test('an unknown value with no text is not an error: it gets the "outside what I know" card', async () => {
-    const replies = await send(cardSubmit({ value: { something: 'else' }, replyToId: 'x', serviceUrl }));
-    const card = cardOf(messages(replies)[0]);
-    expect(texts(card)[0]).toMatch(/outside what I know/);
+  test.each<[string, unknown]>([
+    ['an unknown shape', { something: 'else' }],
+    ['an unknown kind', { k: 'x', q: 'who patches rds?' }],
+    ['a field out of range', { k: 'q', i: 'fact-rds-guest-os-patching', c: 42 }],
+    ['a string that is not JSON', 'who patches rds?'],
+  ])('a value that is not one of our actions (%s) with no text → ignored with a warning, not an error', async (_name, value) => {
+    const replies = await send(cardSubmit({ value, replyToId: 'x', serviceUrl }));
+    expect(replies).toEqual([]);
+    expect(connector.received).toEqual([]);
+    expect(logLines.filter((l) => l.level === 'warn').map((l) => l.msg)).toContain('teams card action with unreadable data ignored');
     expect(logLines.filter((l) => l.level === 'error')).toEqual([]);
+  });
+});
+
+describe('duplicate deliveries', () => {
+  test('the same activity delivered twice → answered once', async () => {
+    const inbound = personalMessage({ text: 'who patches rds?', serviceUrl });
+    expect(messages(await send(inbound))).toHaveLength(1);
+    const again = await postActivity(endpoint, inbound);
+    expect(again.status).toBe(200);
+    expect(messages(await send(personalMessage({ text: 'help', serviceUrl, conversationId: inbound.conversation.id })))).toHaveLength(1); // a sentinel after it
+    expect(connector.received.filter((r) => r.replyToId === inbound.id || r.activity.replyToId === inbound.id)).toHaveLength(1);
+    expect(logLines.some((l) => l.msg === 'teams duplicate activity skipped' && l.id === inbound.id)).toBe(true);
+  });
+
+  test('a card click delivered twice → one vote stored', async () => {
+    const inbound = cardSubmit({ value: { k: 'f', v: 'up', q: 'who encrypts ebs volumes', i: 'responsibility' }, replyToId: 'dup', serviceUrl });
+    await send(inbound);
+    await send(inbound);
+    const votes = (await store.latestFeedback(5)).filter((r) => r.conversation === inbound.conversation.id);
+    expect(votes).toHaveLength(1);
   });
 });
 
@@ -282,7 +362,7 @@ describe('install and proactive messages', () => {
     const pcard = cardOf(proactive);
     expect(texts(pcard)[1]).toBe('Patch management on Amazon RDS');
     // Nobody asked a question here, so no feedback buttons.
-    expect(pcard.actions.some((a) => a.data?.whosejob === 'feedback')).toBe(false);
+    expect(pcard.actions.some(isFeedback)).toBe(false);
   });
 
   test('a member (not the bot) joining gets no welcome', async () => {
@@ -370,7 +450,7 @@ describe('escaping', () => {
     expect(rendered).not.toContain('<at>Everyone</at>');
     // The question does travel back in the feedback buttons' `data` — Teams never renders Action.Submit data, it
     // only returns it to the bot in activity.value, where whosejob treats it as a question again.
-    expect(card.actions.find((a) => a.data?.whosejob === 'feedback')?.data?.q).toBe(text);
+    expect(actionOf(card.actions.find(isFeedback)!)).toMatchObject({ question: text });
   });
 });
 

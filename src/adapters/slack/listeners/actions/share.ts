@@ -1,7 +1,8 @@
 // "Share in channel" under a private slash-command answer: post it for everyone, then tidy up.
 import type { SlackRouter } from '../../router';
+import { decodeAction, decodeLegacyAction } from '../../../../reply/action';
 import { ACTION, renderBlocks } from '../../blocks';
-import { wantsFeedback } from '../../../../conversation/reply';
+import { wantsFeedback } from '../../../../reply/reply';
 import { slackError, type SlackDeps } from '../../deps';
 
 const SLACK_USER = /^[UW][A-Z0-9]{2,30}$/;
@@ -11,7 +12,9 @@ export function registerShareAction(router: SlackRouter, deps: SlackDeps): void 
     await ack();
     const channel = body.channel?.id;
     if (!channel) return;
-    const question = action.value ?? '';
+    const shared = decodeAction(action.value) ?? decodeLegacyAction(action.value, 'share');
+    if (shared?.kind !== 'share') return;
+    const question = shared.question;
     const user = body.user.id;
     const turn = deps.bot.answerOnce(question);
     const preface = SLACK_USER.test(user) ? `Shared by <@${user}>` : 'Shared from /whosejob';

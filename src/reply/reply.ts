@@ -1,22 +1,38 @@
 // The platform-neutral reply every adapter renders: a small tree of plain text, never markup.
 // Renderers escape every string, so nothing here (user text included) can become a mention or link.
-import type { Category, IntentName, Owner } from '../kb/schema';
+// This folder imports nothing else of whosejob: it is the vocabulary the core and the adapters share.
+import type { Action } from './action';
+
+export const OWNERS = ['aws', 'customer', 'shared'] as const;
+export type Owner = (typeof OWNERS)[number];
+export const CATEGORIES = ['infrastructure', 'container', 'abstracted'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const INTENTS = ['responsibility', 'service', 'concept', 'compare', 'matrix', 'quiz', 'onboarding', 'help', 'smalltalk', 'unknown'] as const;
+export type IntentName = (typeof INTENTS)[number];
+
+/** What a reply is, so adapters render it without reading its title. */
+export type ReplyKind =
+  | 'answer' // a responsibility, service, concept, comparison or matrix answer
+  | 'did-you-mean' // unsure of the question: likely readings offered, no owner
+  | 'out-of-scope' // another cloud, office IT, how-to, an unknown name
+  | 'quiz-question'
+  | 'quiz-verdict'
+  | 'lesson'
+  | 'help'
+  | 'smalltalk'
+  | 'unknown'
+  | 'welcome'
+  | 'notice'; // a one-line acknowledgement ("Thanks for the feedback!")
 
 export interface Section {
   label: string; // "AWS does", "You do", "Keep in mind"
   text: string;
 }
 
-export type ChoiceKind =
-  | 'ask' // sends value as a new question
-  | 'did-you-mean' // like ask, offered because the bot was unsure
-  | 'quiz-answer' // answers the pending quiz question
-  | 'lesson'; // moves through onboarding
-
+/** A button: a short label to show, and what clicking it does (the full question travels in the action). */
 export interface Choice {
   label: string;
-  value: string;
-  kind: ChoiceKind;
+  action: Action;
 }
 
 export interface SourceLink {
@@ -34,6 +50,7 @@ export interface ReplyFacts {
 }
 
 export interface Reply {
+  kind: ReplyKind;
   intent: IntentName;
   title: string;
   /** Shown as a badge: who owns the task. Absent when the reply is not a responsibility answer. */
@@ -91,4 +108,8 @@ export function uniqueSources(urls: Iterable<string>): SourceLink[] {
   return [...new Set(urls)].map(sourceLink);
 }
 
-export const ask = (label: string, value = label): Choice => ({ label, value, kind: 'ask' });
+/** A button that asks a question: `label` is what shows, `question` what is asked (the label by default). */
+export const ask = (label: string, question = label): Choice => ({ label, action: { kind: 'ask', question } });
+
+/** A one-line acknowledgement with nothing to click. */
+export const notice = (text: string): Reply => ({ kind: 'notice', intent: 'unknown', title: text, summary: text, sections: [], choices: [], sources: [], facts: NO_FACTS });

@@ -1,15 +1,24 @@
-// A question button (a "Did you mean…?" choice, a related question, a quiz answer, a Home tab
-// example): answered where the button was, in the same conversation, as if the user had typed it.
+// A choice button (a related question, "Did you mean…?", a quiz answer, Next lesson, a Home tab
+// example): its value is an encoded Action, read back through zod and handed to bot.act(), and the
+// answer goes where the button was, for the person who clicked.
+import { decodeAction, decodeLegacyAction } from '../../../../reply/action';
+
+/** Action ids of buttons sent before typed actions: their value is the question itself. */
+const LEGACY = /^whosejob_(ask|answer)_\w+$/;
 import type { SlackRouter } from '../../router';
 import { ACTION } from '../../blocks';
-import { answerFor, conversationOf, postMessage, slackError, type SlackDeps } from '../../deps';
+import { conversationOf, postMessage, replyFor, slackError, type SlackDeps } from '../../deps';
 
-export function registerAskActions(router: SlackRouter, deps: SlackDeps): void {
-  const pattern = new RegExp(`^(${ACTION.ask}|${ACTION.answer})_\\w+$`);
+export function registerChoiceActions(router: SlackRouter, deps: SlackDeps): void {
+  const pattern = new RegExp(`^${ACTION.choice}_\\w+$|${LEGACY.source}`);
   router.action(pattern, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const question = action.value ?? '';
+    const chosen = decodeAction(action.value) ?? (LEGACY.test(action.action_id) ? decodeLegacyAction(action.value, 'ask') : undefined);
     const user = body.user.id;
+    if (!chosen) {
+      deps.log.warn('slack button with an unreadable value ignored', { action: action.action_id, user });
+      return;
+    }
     const container = body.container as { type?: string; is_ephemeral?: boolean; thread_ts?: string; message_ts?: string };
     try {
       if (container.type === 'view' || !body.channel) {
@@ -17,19 +26,19 @@ export function registerAskActions(router: SlackRouter, deps: SlackDeps): void {
         const opened = await client.conversations.open({ users: user });
         const dm = opened.channel?.id;
         if (!dm) return;
-        const { message } = answerFor(deps, question, user, conversationOf(dm));
+        const { message } = await replyFor(deps, chosen, user, conversationOf(dm));
         await postMessage(deps, client, { channel: dm, ...message });
         return;
       }
       const channel = body.channel.id;
       if (container.is_ephemeral) {
         // Under a slash-command answer: answer privately again, as the first answer was.
-        const { message } = answerFor(deps, question, user, `${channel}:cmd:${user}`, { shareable: true });
+        const { message } = await replyFor(deps, chosen, user, `${channel}:cmd:${user}`, { shareable: true });
         await respond({ response_type: 'ephemeral', replace_original: false, ...message });
         return;
       }
       const thread = body.message?.thread_ts ?? body.message?.ts;
-      const { message } = answerFor(deps, question, user, conversationOf(channel, thread));
+      const { message } = await replyFor(deps, chosen, user, conversationOf(channel, thread));
       await postMessage(deps, client, { channel, thread_ts: channel.startsWith('D') ? body.message?.thread_ts : thread, ...message });
     } catch (err) {
       deps.log.error('slack button answer failed', { action: action.action_id, user, error: slackError(err) });

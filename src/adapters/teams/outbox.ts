@@ -1,0 +1,59 @@
+// The Outbox on the Bot Framework: each post continues a conversation from the reference stored when
+// the bot was added or first spoken to (continueConversationAsync); a DM uses the reference of the
+// person's own chat with the bot. A 403 or 404 from the connector means the bot was removed.
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { OutboxError, type Outbox, type PostRef, type PostTarget } from '../../reply/outbox';
+import type { Reply } from '../../reply/reply';
+import type { ConversationRefStore } from '../../store/store';
+import { cardActivity, personalKey } from './bot';
+
+function failure(err: unknown): OutboxError {
+  const status = (err as { statusCode?: unknown }).statusCode;
+  const message = err instanceof Error ? err.message : String(err);
+  if (status === 403 || status === 404) return new OutboxError('gone', `connector answered ${status}: ${message}`);
+  if (status === 429) {
+    const retryAfter = Number((err as { response?: { headers?: { get?: (h: string) => string | null } } }).response?.headers?.get?.('retry-after'));
+    return new OutboxError('rate-limited', message, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+  }
+  return new OutboxError('failed', message);
+}
+
+export function teamsOutbox(adapter: CloudAdapter, appId: string, refs: ConversationRefStore): Outbox {
+  async function within<T>(conversation: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    const stored = await refs.getConversationRef('teams', conversation);
+    if (!stored) throw new OutboxError('gone', `no conversation reference stored for ${conversation}: the bot was never added there`);
+    const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
+    let result: T | undefined;
+    try {
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        result = await work(context);
+      });
+    } catch (err) {
+      throw err instanceof OutboxError ? err : failure(err);
+    }
+    return result as T;
+  }
+  const post = async (target: PostTarget, reply: Reply): Promise<PostRef> =>
+    within(target.channel, async (context) => {
+      const activity = cardActivity(reply, reply.restated ?? reply.title, false);
+      // A thread in a Teams channel is the reply chain of its first message.
+      if (target.thread) context.activity.conversation.id = `${target.channel};messageid=${target.thread}`;
+      const sent = await context.sendActivity(activity);
+      if (!sent?.id) throw new OutboxError('failed', 'the connector returned no activity id');
+      return { channel: target.channel, id: sent.id };
+    });
+  return {
+    platform: 'teams',
+    post,
+    async update(ref, reply) {
+      await within(ref.channel, async (context) => {
+        await context.updateActivity({ ...cardActivity(reply, reply.restated ?? reply.title, false), id: ref.id });
+      });
+    },
+    async dm(user, reply) {
+      const chat = await refs.getConversationRef('teams', personalKey(user));
+      if (!chat) throw new OutboxError('gone', `no personal chat with ${user} is known: they have not talked to the bot yet`);
+      return post({ channel: personalKey(user) }, reply);
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { stopPostgres } from './postgres';
+
+export default function globalTeardown(): void {
+  stopPostgres();
+}
