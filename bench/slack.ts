@@ -140,7 +140,8 @@ async function whosejobApp(apiUrl: string, dir: string): Promise<Target> {
     if (logErrors <= 5) process.stderr.write(`[whosejob] ${line}`);
   });
   const store = await openStore({ DATABASE_PATH: config.DATABASE_PATH });
-  const adapter = createSlackAdapter({ config, bot: new Bot(loadKnowledgeBase()), store, log, retries: 0 });
+  // As in production: each turn reads and writes its state in the store.
+  const adapter = createSlackAdapter({ config, bot: new Bot(loadKnowledgeBase(), { state: store, feedback: store }), store, log, retries: 0 });
   if (!adapter.requestListener) throw new Error('the Slack adapter is not in HTTP mode');
   const { url, server, errors } = await listen(adapter.requestListener);
   return {

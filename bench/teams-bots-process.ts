@@ -55,7 +55,7 @@ async function whosejob(): Promise<Target> {
     if (line.includes('"level":"error"')) errors++;
   });
   const config = loadConfig({ TEAMS_ENABLED: 'true', DATABASE_PATH: join(dir, 'whosejob.db') }, null);
-  const adapter = createTeamsAdapter(config, { bot: new Bot(loadKnowledgeBase()), store, log });
+  const adapter = createTeamsAdapter(config, { bot: new Bot(loadKnowledgeBase(), { state: store, feedback: store }), store, log });
   const server = createHttpServer({ teams: adapter.requestListener }, log);
   return {
     name: 'whosejob',

@@ -65,16 +65,39 @@ export class DbStore implements Store {
       .execute();
   }
 
-  async claimOnce(scope: string, id: string): Promise<boolean> {
-    const at = this.now().toISOString();
+  async claimOnce(scope: string, id: string, leaseMs?: number): Promise<boolean> {
+    const now = this.now();
+    const at = now.toISOString();
+    const key = { scope: scope.slice(0, 40), id: id.slice(0, MAX_KEY) };
     const row = await this.db
       .insertInto('once_keys')
-      .values({ scope: scope.slice(0, 40), id: id.slice(0, MAX_KEY), at })
+      .values({ ...key, at, done_at: null })
       .onConflict((oc) => oc.columns(['scope', 'id']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (++this.claims % SWEEP_EVERY === 0) await this.sweep();
-    return row !== undefined;
+    if (row !== undefined || leaseMs === undefined) return row !== undefined;
+    // Taken over only if unfinished and stale; the condition and the write are one statement, so two
+    // retries racing for the same dead claim cannot both win.
+    const taken = await this.db
+      .updateTable('once_keys')
+      .set({ at })
+      .where('scope', '=', key.scope)
+      .where('id', '=', key.id)
+      .where('done_at', 'is', null)
+      .where('at', '<', new Date(now.getTime() - leaseMs).toISOString())
+      .returning('id')
+      .executeTakeFirst();
+    return taken !== undefined;
+  }
+
+  async finishOnce(scope: string, id: string): Promise<void> {
+    await this.db
+      .updateTable('once_keys')
+      .set({ done_at: this.now().toISOString() })
+      .where('scope', '=', scope.slice(0, 40))
+      .where('id', '=', id.slice(0, MAX_KEY))
+      .execute();
   }
 
   /** Deletes once-only keys and conversation state nobody will read again. */

@@ -59,6 +59,12 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('once_keys_at').on('once_keys').column('at').execute();
       },
     },
+    '003 once-only keys finish': {
+      async up(db: Db) {
+        // A claim whose work never finished (its process died) can be taken over by a retry.
+        await db.schema.alterTable('once_keys').addColumn('done_at', 'text').execute();
+      },
+    },
   };
 }
 

@@ -31,7 +31,10 @@ export interface StateTable {
 export interface OnceTable {
   scope: string;
   id: string;
+  /** When it was claimed (or last taken over). */
   at: string;
+  /** When the work it guards was done; null while in progress, or if its process died. */
+  done_at: string | null;
 }
 
 export interface Database {

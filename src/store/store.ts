@@ -41,9 +41,15 @@ export interface StateStore {
   putState(key: string, data: string): Promise<void>;
 }
 
-/** Facts that may happen once (a Slack event id handled): the first caller gets true, every later one false. */
+/**
+ * Work that must happen once (answering a Slack event): the first claimant gets true and every later
+ * one false, unless `leaseMs` is given and the claim is older than that without being finished, which
+ * means its process died mid-way: then the later claimant takes it over, so nothing is lost.
+ */
 export interface OnceStore {
-  claimOnce(scope: string, id: string): Promise<boolean>;
+  claimOnce(scope: string, id: string, leaseMs?: number): Promise<boolean>;
+  /** Marks claimed work as done, so no retry ever takes it over. */
+  finishOnce(scope: string, id: string): Promise<void>;
 }
 
 export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore {

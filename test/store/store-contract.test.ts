@@ -108,6 +108,20 @@ describe.each(ENGINES)('the store on %s', (engine: EngineName) => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  test('an unfinished claim past its lease is taken over once; a finished one never is', async () => {
+    const a = await open();
+    const b = await open();
+    expect(await a.claimOnce('slack-event', 'E1', 10_000)).toBe(true);
+    expect(await b.claimOnce('slack-event', 'E1', 10_000)).toBe(false); // within the lease: the first is still at work
+    clock = new Date(clock.getTime() + 10_001); // the first claimant died without finishing
+    const racing = await Promise.all([a.claimOnce('slack-event', 'E1', 10_000), b.claimOnce('slack-event', 'E1', 10_000)]);
+    expect(racing.filter(Boolean)).toHaveLength(1);
+    await b.finishOnce('slack-event', 'E1');
+    clock = new Date(clock.getTime() + 60_000);
+    expect(await a.claimOnce('slack-event', 'E1', 10_000)).toBe(false);
+    expect(await a.claimOnce('slack-event', 'E1')).toBe(false); // without a lease a claim is never taken over
+  });
+
   test('old once-only keys and stale state are swept; recent ones stay', async () => {
     const store = (await open()) as Store & { sweep(): Promise<void> };
     await store.claimOnce('slack-event', 'old');

@@ -24,6 +24,8 @@ export interface SlackOptions extends SlackDeps {
   config: Config;
   /** Web API retries; tests set 0 so that a failing stand-in answers at once. */
   retries?: number;
+  /** How long an unfinished claim on an event blocks a retry; past it the claimant is taken for dead. */
+  claimLeaseMs?: number;
 }
 
 export function createSlackAdapter(options: SlackOptions): SlackAdapter {
@@ -43,18 +45,22 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   if (socketMode) {
     app = new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true });
   } else {
-    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logger });
+    // The 200 goes out once the answer is posted, not before: a replica that dies mid-way sends none,
+    // so Slack retries (to another replica) and the answer is not lost. Answers take milliseconds.
+    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logger, processBeforeResponse: true });
     app = new App({ ...common, receiver });
   }
 
   // Slack retries an event it thinks we missed, and behind a load balancer the retry reaches another
-  // replica: the event id is claimed in the shared store, and only its first claimant answers.
+  // replica: the event id is claimed in the shared store, and only its first claimant answers; a claim
+  // left unfinished past the lease (its replica died) is taken over by the retry.
+  const lease = options.claimLeaseMs ?? 10_000;
   app.use(async ({ context, body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string') {
       let first: boolean;
       try {
-        first = await options.store.claimOnce('slack-event', eventId);
+        first = await options.store.claimOnce('slack-event', eventId, lease);
       } catch (err) {
         // Store down: answer a first delivery rather than lose it; a retry most likely was answered.
         log.error('slack event id could not be claimed', { eventId, error: err instanceof Error ? err.message : String(err) });
@@ -64,6 +70,9 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         log.debug('slack duplicate skipped', { eventId, retryNum: context.retryNum, reason: context.retryReason });
         return;
       }
+      await next();
+      await options.store.finishOnce('slack-event', eventId).catch((err: unknown) => log.warn('slack event not marked done', { eventId, error: err instanceof Error ? err.message : String(err) }));
+      return;
     }
     await next();
   });
