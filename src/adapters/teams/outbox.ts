@@ -22,16 +22,28 @@ export function teamsOutbox(adapter: CloudAdapter, appId: string, refs: Conversa
   async function within<T>(conversation: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
     const stored = await refs.getConversationRef('teams', conversation);
     if (!stored) throw new OutboxError('gone', `no conversation reference stored for ${conversation}: the bot was never added there`);
-    const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
-    let result: T | undefined;
+    // Without the stored message's id the post is a new message in the conversation, not a reply to it.
+    const { activityId: _last, ...reference } = JSON.parse(stored.reference) as Partial<ConversationReference>;
+    let result: { value: T } | undefined;
+    let error: unknown;
     try {
       await adapter.continueConversationAsync(appId, reference, async (context) => {
-        result = await work(context);
+        // The continuation turn gets a made-up activity id, and botbuilder replies to the turn's activity:
+        // without an id, what is sent is a new message in the conversation (the connector's send route).
+        context.activity.id = undefined;
+        // Caught here: an error thrown out of the turn would go to the adapter's onTurnError, which
+        // apologises into the conversation instead of telling the caller.
+        try {
+          result = { value: await work(context) };
+        } catch (err) {
+          error = err;
+        }
       });
     } catch (err) {
-      throw err instanceof OutboxError ? err : failure(err);
+      error = err;
     }
-    return result as T;
+    if (error !== undefined || !result) throw error instanceof OutboxError ? error : failure(error ?? new Error('the turn ended without a result'));
+    return result.value;
   }
   const post = async (target: PostTarget, reply: Reply): Promise<PostRef> =>
     within(target.channel, async (context) => {
