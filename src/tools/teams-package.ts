@@ -1,82 +1,81 @@
 // npm run teams:package: teams/manifest.json (with the bot's app id filled in) and its two icons,
 // zipped into whosejob-teams.zip, ready for "Upload a custom app" in Teams.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { loadConfig } from '../config';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import JSZip from 'jszip';
 import { PACKAGE_ROOT } from '../kb/load';
 
-interface Entry {
-  name: string;
-  data: Buffer;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PACKAGE_FILE = 'whosejob-teams.zip';
+
+/** A mistake the person packaging can fix: one line on stderr, exit status 2. */
+export class PackageError extends Error {
+  override name = 'PackageError';
 }
 
-/** A minimal ZIP (deflate, no extras): what the Teams app upload needs and nothing more. */
-export function zip(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(0, 10); // time and date: not needed
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBytes, packed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(0, 12);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
+/**
+ * The app id from the environment or `.env` (the environment wins, as in loadConfig). Only the id:
+ * the package is public, so the app password is neither needed nor read; and the whole config is not
+ * validated, since a server setting the package never uses must not stop it.
+ */
+export function readAppId(env: NodeJS.ProcessEnv, envFile: string | null): string {
+  let fromFile: Record<string, string> = {};
+  if (envFile && existsSync(envFile)) {
+    try {
+      fromFile = parseDotenv(readFileSync(envFile));
+    } catch (err) {
+      throw new PackageError(`${envFile} cannot be read (${(err as Error).message})`);
+    }
   }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  const appId = (env.MicrosoftAppId ?? fromFile.MicrosoftAppId ?? '').trim();
+  if (appId === '') throw new PackageError("set MicrosoftAppId (the Azure Bot registration's app id) in the environment or .env before packaging");
+  if (!GUID.test(appId)) throw new PackageError(`MicrosoftAppId is not an app id: expected a GUID such as 00000000-0000-0000-0000-000000000000 (got "${appId}")`);
+  return appId;
 }
 
-export function buildTeamsPackage(appId: string, root = PACKAGE_ROOT): Buffer {
+/** The zip Teams' upload takes: manifest.json and the icons at its top level, each dated `date`. */
+export async function buildTeamsPackage(appId: string, root = PACKAGE_ROOT, date = new Date()): Promise<Buffer> {
   const dir = join(root, 'teams');
   const manifest = readFileSync(join(dir, 'manifest.json'), 'utf8').replace(/\{\{MicrosoftAppId\}\}/g, appId);
   JSON.parse(manifest); // a broken manifest fails here, not in the Teams upload dialog
-  return zip([
-    { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
-    { name: 'color.png', data: readFileSync(join(dir, 'color.png')) },
-    { name: 'outline.png', data: readFileSync(join(dir, 'outline.png')) },
-  ]);
+  const zip = new JSZip();
+  zip.file('manifest.json', manifest, { date });
+  for (const icon of ['color.png', 'outline.png']) zip.file(icon, readFileSync(join(dir, icon)), { date });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+export interface PackageIo {
+  env: NodeJS.ProcessEnv;
+  envFile: string | null;
+  outDir: string;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/** Writes the package into `outDir`; returns the exit status (2 for a setting to fix). */
+export async function packageTeamsApp(io: PackageIo, root = PACKAGE_ROOT): Promise<number> {
+  try {
+    const zip = await buildTeamsPackage(readAppId(io.env, io.envFile), root);
+    const out = resolve(io.outDir, PACKAGE_FILE);
+    writeFileSync(out, zip);
+    io.stdout.write(`wrote ${out}\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof PackageError)) throw err;
+    io.stderr.write(`whosejob: ${err.message}\n`);
+    return 2;
+  }
 }
 
 if (require.main === module) {
-  const config = loadConfig();
-  const appId = config.MicrosoftAppId;
-  if (!appId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
-    process.stderr.write('whosejob: set MicrosoftAppId (the Azure Bot registration\'s app id, a GUID) in .env before packaging\n');
-    process.exitCode = 2;
-  } else {
-    const out = join(process.cwd(), 'whosejob-teams.zip');
-    writeFileSync(out, buildTeamsPackage(appId));
-    process.stdout.write(`wrote ${out}\n`);
-  }
+  packageTeamsApp({ env: process.env, envFile: '.env', outDir: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`whosejob: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }
