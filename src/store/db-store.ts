@@ -2,7 +2,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from './migrations';
 import type { Database } from './schema';
-import { MAX_KEY, MAX_STATE, MAX_STORED_QUESTION, type ConversationRef, type FeedbackInput, type FeedbackRecord, type Store } from './store';
+import type { QuizAnswerTable, QuizPostTable, QuizScheduleTable } from './schema';
+import {
+  MAX_KEY,
+  MAX_STATE,
+  MAX_STORED_QUESTION,
+  type ChannelAnswer,
+  type ConversationRef,
+  type FeedbackInput,
+  type FeedbackRecord,
+  type QuizAnswer,
+  type QuizPost,
+  type QuizSchedule,
+  type Store,
+} from './store';
+import type { Selectable } from 'kysely';
 
 /** Once-only keys older than this are forgotten: Slack retries within minutes, not days. */
 const ONCE_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -107,6 +121,154 @@ export class DbStore implements Store {
     await this.db.deleteFrom('state').where('updated_at', '<', new Date(now - STATE_KEEP_MS).toISOString()).execute();
   }
 
+  // ---- the daily quiz ----
+
+  async saveSchedule(s: QuizSchedule): Promise<void> {
+    const row = { time: s.time, time_zone: s.timeZone, weekdays: s.weekdays ? 1 : 0, next_run_at: s.nextRunAt, paused_reason: s.pausedReason ?? null, updated_at: this.now().toISOString() };
+    await this.db
+      .insertInto('quiz_schedules')
+      .values({ platform: s.platform, channel: s.channel, ...row })
+      .onConflict((oc) => oc.columns(['platform', 'channel']).doUpdateSet(row))
+      .execute();
+  }
+
+  async getSchedule(platform: string, channel: string): Promise<QuizSchedule | undefined> {
+    const r = await this.db.selectFrom('quiz_schedules').selectAll().where('platform', '=', platform).where('channel', '=', channel).executeTakeFirst();
+    return r && schedule(r);
+  }
+
+  async deleteSchedule(platform: string, channel: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('quiz_schedules').where('platform', '=', platform).where('channel', '=', channel).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async dueSchedules(now: string, limit: number): Promise<QuizSchedule[]> {
+    const rows = await this.db
+      .selectFrom('quiz_schedules')
+      .selectAll()
+      .where('next_run_at', '<=', now)
+      .where('paused_reason', 'is', null)
+      .orderBy('next_run_at')
+      .limit(limit)
+      .execute();
+    return rows.map(schedule);
+  }
+
+  async advanceSchedule(platform: string, channel: string, from: string, to: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('quiz_schedules')
+      .set({ next_run_at: to, updated_at: this.now().toISOString() })
+      .where('platform', '=', platform)
+      .where('channel', '=', channel)
+      .where('next_run_at', '=', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async pauseSchedule(platform: string, channel: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('quiz_schedules')
+      .set({ paused_reason: reason.slice(0, 200), updated_at: this.now().toISOString() })
+      .where('platform', '=', platform)
+      .where('channel', '=', channel)
+      .execute();
+  }
+
+  async claimPost(p: { platform: string; channel: string; localDate: string; questionId: string }, leaseMs: number): Promise<QuizPost | undefined> {
+    const now = this.now();
+    const claimed_at = now.toISOString();
+    const inserted = await this.db
+      .insertInto('quiz_posts')
+      .values({ platform: p.platform, channel: p.channel, local_date: p.localDate, question_id: p.questionId, claimed_at, sent_at: null, message_id: null, revealed_at: null })
+      .onConflict((oc) => oc.columns(['platform', 'channel', 'local_date']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return post(inserted);
+    // The day's row exists: take it over only if its sender died before sending (claimed long ago, never sent).
+    const taken = await this.db
+      .updateTable('quiz_posts')
+      .set({ claimed_at })
+      .where('platform', '=', p.platform)
+      .where('channel', '=', p.channel)
+      .where('local_date', '=', p.localDate)
+      .where('sent_at', 'is', null)
+      .where('claimed_at', '<', new Date(now.getTime() - leaseMs).toISOString())
+      .returningAll()
+      .executeTakeFirst();
+    return taken && post(taken);
+  }
+
+  async markPostSent(id: number, messageId: string): Promise<void> {
+    await this.db.updateTable('quiz_posts').set({ sent_at: this.now().toISOString(), message_id: messageId }).where('id', '=', id).execute();
+  }
+
+  async getPost(id: number): Promise<QuizPost | undefined> {
+    const r = await this.db.selectFrom('quiz_posts').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && post(r);
+  }
+
+  async channelPosts(platform: string, channel: string, limit: number): Promise<QuizPost[]> {
+    const rows = await this.db.selectFrom('quiz_posts').selectAll().where('platform', '=', platform).where('channel', '=', channel).orderBy('local_date', 'desc').limit(limit).execute();
+    return rows.map(post);
+  }
+
+  async markRevealed(id: number): Promise<boolean> {
+    const r = await this.db.updateTable('quiz_posts').set({ revealed_at: this.now().toISOString() }).where('id', '=', id).where('revealed_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async recordAnswer(a: QuizAnswer): Promise<{ recorded: true } | { recorded: false; existing: QuizAnswer }> {
+    const inserted = await this.db
+      .insertInto('quiz_answers')
+      .values({ post_id: a.postId, user_id: a.user.slice(0, MAX_KEY), choice: a.choice, correct: a.correct ? 1 : 0, at: a.at })
+      .onConflict((oc) => oc.columns(['post_id', 'user_id']).doNothing())
+      .returning('post_id')
+      .executeTakeFirst();
+    if (inserted) return { recorded: true };
+    const existing = await this.db.selectFrom('quiz_answers').selectAll().where('post_id', '=', a.postId).where('user_id', '=', a.user.slice(0, MAX_KEY)).executeTakeFirstOrThrow();
+    return { recorded: false, existing: answer(existing) };
+  }
+
+  async answersTo(postId: number): Promise<QuizAnswer[]> {
+    const rows = await this.db.selectFrom('quiz_answers').selectAll().where('post_id', '=', postId).orderBy('at').orderBy('user_id').execute();
+    return rows.map(answer);
+  }
+
+  async channelAnswers(platform: string, channel: string, since?: string): Promise<ChannelAnswer[]> {
+    let q = this.db
+      .selectFrom('quiz_answers')
+      .innerJoin('quiz_posts', 'quiz_posts.id', 'quiz_answers.post_id')
+      .select(['quiz_answers.post_id', 'quiz_answers.user_id', 'quiz_answers.choice', 'quiz_answers.correct', 'quiz_answers.at', 'quiz_posts.local_date'])
+      .where('quiz_posts.platform', '=', platform)
+      .where('quiz_posts.channel', '=', channel);
+    if (since) q = q.where('quiz_posts.local_date', '>=', since);
+    const rows = await q.orderBy('quiz_posts.local_date').orderBy('quiz_answers.at').execute();
+    return rows.map((r) => ({ ...answer(r), localDate: r.local_date }));
+  }
+
+  async getCard(platform: string, user: string, questionId: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('quiz_cards').select('card').where('platform', '=', platform).where('user_id', '=', user).where('question_id', '=', questionId).executeTakeFirst();
+    return r?.card;
+  }
+
+  async putCard(platform: string, user: string, questionId: string, card: string, due: string): Promise<void> {
+    await this.db
+      .insertInto('quiz_cards')
+      .values({ platform, user_id: user.slice(0, MAX_KEY), question_id: questionId, card, due })
+      .onConflict((oc) => oc.columns(['platform', 'user_id', 'question_id']).doUpdateSet({ card, due }))
+      .execute();
+  }
+
+  async dueCards(platform: string, user: string, now: string, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('quiz_cards').select('question_id').where('platform', '=', platform).where('user_id', '=', user).where('due', '<=', now).orderBy('due').limit(limit).execute();
+    return rows.map((r) => r.question_id);
+  }
+
+  async cardIds(platform: string, user: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('quiz_cards').select('question_id').where('platform', '=', platform).where('user_id', '=', user).execute();
+    return rows.map((r) => r.question_id);
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }
@@ -115,3 +277,33 @@ export class DbStore implements Store {
     await this.db.destroy();
   }
 }
+
+const schedule = (r: Selectable<QuizScheduleTable>): QuizSchedule => ({
+  platform: r.platform,
+  channel: r.channel,
+  time: r.time,
+  timeZone: r.time_zone,
+  weekdays: Number(r.weekdays) === 1,
+  nextRunAt: r.next_run_at,
+  ...(r.paused_reason === null ? {} : { pausedReason: r.paused_reason }),
+});
+
+const post = (r: Selectable<QuizPostTable>): QuizPost => ({
+  id: Number(r.id),
+  platform: r.platform,
+  channel: r.channel,
+  localDate: r.local_date,
+  questionId: r.question_id,
+  claimedAt: r.claimed_at,
+  ...(r.sent_at === null ? {} : { sentAt: r.sent_at }),
+  ...(r.message_id === null ? {} : { messageId: r.message_id }),
+  ...(r.revealed_at === null ? {} : { revealedAt: r.revealed_at }),
+});
+
+const answer = (r: Pick<Selectable<QuizAnswerTable>, 'post_id' | 'user_id' | 'choice' | 'correct' | 'at'>): QuizAnswer => ({
+  postId: Number(r.post_id),
+  user: r.user_id,
+  choice: Number(r.choice),
+  correct: Number(r.correct) === 1,
+  at: r.at,
+});

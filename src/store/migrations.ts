@@ -65,6 +65,56 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('once_keys').addColumn('done_at', 'text').execute();
       },
     },
+    '004 daily quiz': {
+      async up(db: Db) {
+        await db.schema
+          .createTable('quiz_schedules')
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('time', 'text', (c) => c.notNull())
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('weekdays', 'integer', (c) => c.notNull())
+          .addColumn('next_run_at', 'text', (c) => c.notNull())
+          .addColumn('paused_reason', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('quiz_schedules_pk', ['platform', 'channel'])
+          .execute();
+        await db.schema.createIndex('quiz_schedules_due').on('quiz_schedules').column('next_run_at').execute();
+        await db.schema
+          .createTable('quiz_posts')
+          .addColumn('id', autoId, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          // The channel's own calendar day: one post per channel per day is this unique key.
+          .addColumn('local_date', 'text', (c) => c.notNull())
+          .addColumn('question_id', 'text', (c) => c.notNull())
+          .addColumn('claimed_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          .addColumn('message_id', 'text')
+          .addColumn('revealed_at', 'text')
+          .addUniqueConstraint('quiz_posts_one_a_day', ['platform', 'channel', 'local_date'])
+          .execute();
+        await db.schema
+          .createTable('quiz_answers')
+          .addColumn('post_id', 'integer', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('choice', 'integer', (c) => c.notNull())
+          .addColumn('correct', 'integer', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          // One answer per person per post, whatever the number of clicks or replicas.
+          .addPrimaryKeyConstraint('quiz_answers_pk', ['post_id', 'user_id'])
+          .execute();
+        await db.schema
+          .createTable('quiz_cards')
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('question_id', 'text', (c) => c.notNull())
+          .addColumn('card', 'text', (c) => c.notNull())
+          .addColumn('due', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('quiz_cards_pk', ['platform', 'user_id', 'question_id'])
+          .execute();
+      },
+    },
   };
 }
 

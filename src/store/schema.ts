@@ -37,7 +37,51 @@ export interface OnceTable {
   done_at: string | null;
 }
 
+export interface QuizScheduleTable {
+  platform: string;
+  channel: string;
+  time: string;
+  time_zone: string;
+  weekdays: number; // 0 or 1: SQLite has no boolean
+  next_run_at: string;
+  paused_reason: string | null;
+  updated_at: string;
+}
+
+export interface QuizPostTable {
+  id: Generated<number>;
+  platform: string;
+  channel: string;
+  local_date: string;
+  question_id: string;
+  claimed_at: string;
+  sent_at: string | null;
+  message_id: string | null;
+  revealed_at: string | null;
+}
+
+export interface QuizAnswerTable {
+  post_id: number;
+  user_id: string;
+  choice: number;
+  correct: number; // 0 or 1
+  at: string;
+}
+
+/** A person's spaced-repetition card for one question (ts-fsrs state as JSON). */
+export interface QuizCardTable {
+  platform: string;
+  user_id: string;
+  question_id: string;
+  card: string;
+  due: string;
+}
+
 export interface Database {
+  quiz_schedules: QuizScheduleTable;
+  quiz_posts: QuizPostTable;
+  quiz_answers: QuizAnswerTable;
+  quiz_cards: QuizCardTable;
   feedback: FeedbackTable;
   conversation_refs: ConversationRefTable;
   state: StateTable;

@@ -52,7 +52,76 @@ export interface OnceStore {
   finishOnce(scope: string, id: string): Promise<void>;
 }
 
-export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore {
+export interface QuizSchedule {
+  platform: string;
+  channel: string;
+  time: string;
+  timeZone: string;
+  weekdays: boolean;
+  nextRunAt: string; // ISO 8601
+  /** Why posting stopped (the bot was removed from the channel); undefined while running. */
+  pausedReason?: string;
+}
+
+export interface QuizPost {
+  id: number;
+  platform: string;
+  channel: string;
+  localDate: string;
+  questionId: string;
+  claimedAt: string;
+  sentAt?: string;
+  messageId?: string;
+  revealedAt?: string;
+}
+
+export interface QuizAnswer {
+  postId: number;
+  user: string;
+  choice: number;
+  correct: boolean;
+  at: string;
+}
+
+/** One person's answers in a channel, with the post each belongs to: scores and streaks are read from these. */
+export interface ChannelAnswer extends QuizAnswer {
+  localDate: string;
+}
+
+export interface QuizStore {
+  saveSchedule(s: QuizSchedule): Promise<void>;
+  getSchedule(platform: string, channel: string): Promise<QuizSchedule | undefined>;
+  deleteSchedule(platform: string, channel: string): Promise<boolean>;
+  /** Running schedules whose next run is at or before `now`, soonest first. */
+  dueSchedules(now: string, limit: number): Promise<QuizSchedule[]>;
+  /** Moves the next run forward, only if it still is `from` (another replica may have moved it). */
+  advanceSchedule(platform: string, channel: string, from: string, to: string): Promise<boolean>;
+  pauseSchedule(platform: string, channel: string, reason: string): Promise<void>;
+  /**
+   * Claims the channel's post for its local date. The first claimant gets the new row; a later one
+   * gets it only if it was claimed more than `leaseMs` ago and never sent (its sender died). Undefined
+   * otherwise: the day's post is someone else's, or done.
+   */
+  claimPost(p: { platform: string; channel: string; localDate: string; questionId: string }, leaseMs: number): Promise<QuizPost | undefined>;
+  markPostSent(id: number, messageId: string): Promise<void>;
+  getPost(id: number): Promise<QuizPost | undefined>;
+  /** Posts of a channel, newest local date first. */
+  channelPosts(platform: string, channel: string, limit: number): Promise<QuizPost[]>;
+  markRevealed(id: number): Promise<boolean>;
+  /** Records a person's answer once: later clicks get the answer already recorded. */
+  recordAnswer(a: QuizAnswer): Promise<{ recorded: true } | { recorded: false; existing: QuizAnswer }>;
+  answersTo(postId: number): Promise<QuizAnswer[]>;
+  /** Every answer in a channel since `since` (a local date, inclusive), or all. */
+  channelAnswers(platform: string, channel: string, since?: string): Promise<ChannelAnswer[]>;
+  getCard(platform: string, user: string, questionId: string): Promise<string | undefined>;
+  putCard(platform: string, user: string, questionId: string, card: string, due: string): Promise<void>;
+  /** A person's cards due at or before `now`, soonest first: question ids. */
+  dueCards(platform: string, user: string, now: string, limit: number): Promise<string[]>;
+  /** Every question id the person has a card for. */
+  cardIds(platform: string, user: string): Promise<string[]>;
+}
+
+export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore, QuizStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Whether the database answers: for GET /healthz. */
   ping(): Promise<void>;
