@@ -17,6 +17,8 @@ export type ReplyKind =
   | 'out-of-scope' // another cloud, office IT, how-to, an unknown name
   | 'quiz-question'
   | 'quiz-verdict'
+  | 'quiz-post' // a channel's daily question, answered privately
+  | 'quiz-reveal' // the daily question closed: the answer, the share per option, why
   | 'lesson'
   | 'help'
   | 'smalltalk'
@@ -93,15 +95,93 @@ export function sourceLink(url: string): SourceLink {
   return link;
 }
 
+// How people name the guides: products by their documentation folder, and the kinds of guide by the
+// folder after the version ("AmazonRDS/latest/UserGuide" → "Amazon RDS" + "User Guide"). Folders not
+// listed are named from their own words ("codebuild/latest/userguide" → "Codebuild User Guide").
+const GUIDE_PRODUCTS: Record<string, string> = {
+  amazonrds: 'Amazon RDS', awsec2: 'Amazon EC2', lambda: 'AWS Lambda', amazons3: 'Amazon S3', iam: 'IAM', amazonecs: 'Amazon ECS',
+  amazonecr: 'Amazon ECR', eks: 'Amazon EKS', kms: 'AWS KMS', vpc: 'Amazon VPC', ebs: 'Amazon EBS', efs: 'Amazon EFS',
+  amazondynamodb: 'Amazon DynamoDB', amazonelasticache: 'Amazon ElastiCache', memorydb: 'Amazon MemoryDB', waf: 'AWS WAF',
+  'systems-manager': 'AWS Systems Manager', awscloudtrail: 'AWS CloudTrail', amazoncloudfront: 'Amazon CloudFront',
+  amazoncloudwatch: 'Amazon CloudWatch', amazoncloudwatchlogs: 'Amazon CloudWatch Logs', route53: 'Amazon Route 53',
+  'opensearch-service': 'Amazon OpenSearch Service', msk: 'Amazon MSK', bedrock: 'Amazon Bedrock', athena: 'Amazon Athena',
+  sagemaker: 'Amazon SageMaker', guardduty: 'Amazon GuardDuty', eventbridge: 'Amazon EventBridge', sns: 'Amazon SNS',
+  awssimplequeueservice: 'Amazon SQS', ses: 'Amazon SES', glue: 'AWS Glue', redshift: 'Amazon Redshift', emr: 'Amazon EMR',
+  secretsmanager: 'AWS Secrets Manager', cognito: 'Amazon Cognito', apigateway: 'Amazon API Gateway', streams: 'Amazon Kinesis Data Streams',
+  elasticbeanstalk: 'AWS Elastic Beanstalk', awscloudformation: 'AWS CloudFormation', 'aws-backup': 'AWS Backup', fsx: 'Amazon FSx',
+  elasticloadbalancing: 'Elastic Load Balancing', 'autoscaling/ec2': 'Amazon EC2 Auto Scaling', documentdb: 'Amazon DocumentDB',
+  neptune: 'Amazon Neptune', 'amazon-mq': 'Amazon MQ', acm: 'AWS Certificate Manager', apprunner: 'AWS App Runner',
+  'step-functions': 'AWS Step Functions', amazonglacier: 'Amazon S3 Glacier', dms: 'AWS DMS', singlesignon: 'AWS IAM Identity Center',
+  securityhub: 'AWS Security Hub', general: 'AWS', vpn: 'AWS', wellarchitected: 'AWS Well-Architected', whitepapers: '', 'prescriptive-guidance': '',
+};
+const GUIDE_KINDS: Record<string, string> = {
+  userguide: 'User Guide', ug: 'User Guide', user: 'User Guide', monitoring: 'User Guide', dg: 'Developer Guide',
+  developerguide: 'Developer Guide', devguide: 'Developer Guide', 'developer-guide': 'Developer Guide', dev: 'Developer Guide',
+  apireference: 'API Reference', 'api-reference': 'API Reference', api: 'API Reference', adminguide: 'Administration Guide',
+  'admin-guide': 'Administration Guide', managementguide: 'Management Guide', mgmt: 'Management Guide', gr: 'General Reference',
+  logs: 'User Guide', aurorauserguide: 'User Guide for Aurora', sqsdeveloperguide: 'Developer Guide', gettingstartedguide: 'Getting Started Guide',
+  lustreguide: 'for Lustre User Guide', windowsguide: 'for Windows File Server User Guide', 'customlabels-dg': 'Custom Labels Guide',
+  s2svpn: 'Site-to-Site VPN User Guide', tgw: 'Transit Gateways Guide',
+};
+// Words a file name writes in lower case, or splits, that people write one way.
+const SPELLED = new Map(
+  ['Amazon', 'AWS', 'KMS', 'CMK', 'IAM', 'S3', 'EC2', 'RDS', 'EBS', 'EFS', 'VPC', 'VPN', 'TLS', 'SSL', 'DNS', 'DNSSEC', 'DDoS', 'NAT', 'SSE',
+    'SSM', 'MSK', 'EKS', 'ECS', 'ECR', 'SNS', 'SQS', 'SES', 'ACM', 'WAF', 'FMS', 'DMS', 'EMR', 'OS', 'AMI', 'MFA', 'SSO', 'IoT', 'IP',
+    'HTTP', 'HTTPS', 'SQL', 'MySQL', 'PostgreSQL', 'MQ', 'AD', 'MS', 'DB', 'ID', 'AZ', 'I', 'CloudTrail', 'CloudFront', 'CloudWatch',
+    'DynamoDB', 'ElastiCache', 'OpenSearch', 'FSx', 'Lambda', 'Fargate', 'Aurora', 'SPICE'].map((w) => [w.toLowerCase(), w]),
+);
+// Names with capitals inside are one word ("MySQL", not "My SQL"); otherwise a word starts at a case change.
+const NAME_WORDS = new RegExp(`${[...SPELLED.values()].filter((w) => /[a-z].*[A-Z]|[A-Z].*[a-z].*[A-Z]/.test(w)).join('|')}|[A-Z]+\\d*(?![a-z])|[A-Z]?[a-z]+\\d*|\\d+`, 'g');
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+const SITE_SECTIONS: Record<string, string> = {
+  compliance: 'AWS Compliance', security: 'AWS Security', 'blogs/security': 'AWS Security Blog', blogs: 'AWS Blog',
+  pricing: 'AWS Pricing', 'documentation-overview': 'AWS Documentation',
+};
+
+/** Words as people write them: "encryption-at-rest" → "Encryption at rest", acronyms and names kept ("UsingWithRDS" →
+ * "Using with RDS"); as a title ("security-pillar" → "Security Pillar") for the name of a guide. */
+function nameFrom(text: string, title = false): string {
+  return (text.match(NAME_WORDS) ?? [])
+    .map((w, i) => {
+      const lower = w.toLowerCase();
+      const known = SPELLED.get(lower);
+      if (known) return known;
+      if (w.length > 1 && w === w.toUpperCase()) return w; // an acronym the name spells in capitals: "AMG"
+      return i === 0 || (title && !SMALL_WORDS.has(lower)) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+    })
+    .join(' ');
+}
+
+/** A page's name from its file name: "USER_UpgradeDBInstance.Maintenance" → "Upgrade DB instance – Maintenance". */
+function pageName(file: string): string {
+  if (file.startsWith('API_')) return file.slice(4); // an API operation goes by its own name: "CreateAgent"
+  return file
+    .replace(/^(USER|CHAP)_/, '')
+    .split('.')
+    .map((part) => nameFrom(part))
+    .filter(Boolean)
+    .join(' – ');
+}
+
+/** "Amazon RDS User Guide: Using with RDS" for a guide's page, "AWS Compliance: Shared responsibility model" for aws.amazon.com. */
 function makeLink(url: string): SourceLink {
-  const path = url.replace(/^https:\/\/[^/]+\//, '').replace(/\.html?$/, '');
-  const parts = path.split('/').filter(Boolean);
-  const guide = parts[0] ?? 'aws';
-  const page = parts[parts.length - 1] ?? guide;
-  const title = url.startsWith('https://aws.amazon.com/')
-    ? `AWS: ${parts.join(' › ').replace(/-/g, ' ')}`
-    : `AWS docs: ${guide.replace(/-/g, ' ')} › ${page.replace(/[-_]/g, ' ')}`;
-  return { title, url };
+  const match = /^https?:\/\/([^/?#]+)\/?([^?#]*)/.exec(url);
+  const host = match?.[1] ?? '';
+  const parts = (match?.[2] ?? '').replace(/\.html?$/, '').split('/').filter(Boolean);
+  const named = (guide: string, page: string): SourceLink => ({ title: guide && page ? `${guide}: ${page}` : guide || page || url, url });
+  if (host === 'docs.aws.amazon.com' && parts.length >= 3) {
+    const [folder, version, kind] = parts as [string, string, string]; // <product>/<version>/<guide>[/<page>]
+    const product = GUIDE_PRODUCTS[`${folder}/${version}`.toLowerCase()] ?? GUIDE_PRODUCTS[folder.toLowerCase()] ?? nameFrom(folder, true);
+    const guide = `${product} ${GUIDE_KINDS[kind.toLowerCase()] ?? nameFrom(kind, true)}`.trim();
+    const file = parts.length > 3 ? parts[parts.length - 1]! : '';
+    return named(guide, file && file !== kind && !/^(index|welcome)$/i.test(file) ? pageName(file) : '');
+  }
+  if (host === 'aws.amazon.com') {
+    const deep = parts.length > 2 ? SITE_SECTIONS[`${parts[0]}/${parts[1]}`] : undefined;
+    const section = deep ?? (parts.length > 1 ? SITE_SECTIONS[parts[0]!] : undefined);
+    return named(section ?? 'AWS', nameFrom(parts.slice(deep ? 2 : section ? 1 : 0).join(' ')));
+  }
+  return named(host, parts.length > 0 ? pageName(parts[parts.length - 1]!) : '');
 }
 
 export function uniqueSources(urls: Iterable<string>): SourceLink[] {

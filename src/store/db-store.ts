@@ -202,6 +202,11 @@ export class DbStore implements Store {
     await this.db.updateTable('quiz_posts').set({ sent_at: this.now().toISOString(), message_id: messageId }).where('id', '=', id).execute();
   }
 
+  async unsentPosts(claimedBefore: string, limit: number): Promise<QuizPost[]> {
+    const rows = await this.db.selectFrom('quiz_posts').selectAll().where('sent_at', 'is', null).where('claimed_at', '<', claimedBefore).orderBy('claimed_at').limit(limit).execute();
+    return rows.map(post);
+  }
+
   async getPost(id: number): Promise<QuizPost | undefined> {
     const r = await this.db.selectFrom('quiz_posts').selectAll().where('id', '=', id).executeTakeFirst();
     return r && post(r);

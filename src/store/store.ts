@@ -104,6 +104,8 @@ export interface QuizStore {
    */
   claimPost(p: { platform: string; channel: string; localDate: string; questionId: string }, leaseMs: number): Promise<QuizPost | undefined>;
   markPostSent(id: number, messageId: string): Promise<void>;
+  /** Posts claimed before `claimedBefore` and never sent, oldest first. */
+  unsentPosts(claimedBefore: string, limit: number): Promise<QuizPost[]>;
   getPost(id: number): Promise<QuizPost | undefined>;
   /** Posts of a channel, newest local date first. */
   channelPosts(platform: string, channel: string, limit: number): Promise<QuizPost[]>;

@@ -1,0 +1,286 @@
+// The daily quiz of a channel: its schedule, the post of the day, private answers, the reveal. Every
+// rule that must hold across restarts and replicas is a rule of the store (one post per channel per
+// local day, one answer per person per post, a schedule advanced once); this module only orders the
+// steps so that a crash between any two of them loses nothing and repeats nothing:
+//   claim the day's post → advance the schedule → reveal yesterday's → send → mark sent.
+// A claim that was never sent is taken over by a later tick once its lease runs out.
+import type { Logger } from '../log';
+import { OutboxError, type Outbox, type PostRef } from '../reply/outbox';
+import { NO_FACTS, uniqueSources, type Reply } from '../reply/reply';
+import type { QuizPost, QuizSchedule, Store } from '../store/store';
+import type { QuizItem } from './questions';
+import { describeSchedule, localDate, nextRun, previousRun, type ScheduleSpec } from './schedule';
+import { postPoints, streak } from './scores';
+import { SendQueue, type Sleep } from './send-queue';
+
+export type Platform = 'slack' | 'teams';
+export const LETTERS = ['A', 'B', 'C', 'D'];
+
+export interface DailyQuizDeps {
+  store: Store;
+  outboxes: Partial<Record<Platform, Outbox>>;
+  /** Every question a channel may be asked, in the order channels walk through them. */
+  bank: readonly QuizItem[];
+  now: () => Date;
+  log: Logger;
+  /** How long a claimed but unsent post waits before another tick takes it over. */
+  claimLeaseMs?: number;
+  /** Waits between retries; tests pass one that advances their clock instead of sleeping. */
+  sleep?: Sleep;
+  /** How many posts are sent at once (each channel is still one post a day). */
+  concurrency?: number;
+}
+
+/** The day's question as a channel post: the buttons answer privately; the count is updated as people answer. */
+export function postReply(item: QuizItem, post: Pick<QuizPost, 'id'>, answered: number): Reply {
+  return {
+    kind: 'quiz-post',
+    intent: 'quiz',
+    title: 'Question of the day',
+    summary: item.question,
+    sections: [{ label: 'Answers', text: `${answered} answered so far. Your answer is private; the right one is revealed with the next question.` }],
+    choicesLabel: 'Your answer',
+    choices: item.choices.map((c, i) => ({ label: `${LETTERS[i]}) ${c}`, action: { kind: 'quiz-answer', questionId: item.id, choice: i, postId: String(post.id) } })),
+    sources: [],
+    facts: NO_FACTS,
+  };
+}
+
+/** The day's question closed: the right answer, the share of answers per option (never who), why, the source. */
+export function revealReply(item: QuizItem, tally: readonly number[]): Reply {
+  const total = tally.reduce((a, b) => a + b, 0);
+  const share = item.choices
+    .map((c, i) => `${LETTERS[i]}) ${c}: ${total ? Math.round((100 * (tally[i] ?? 0)) / total) : 0} %${i === item.answer ? ' ✓' : ''}`)
+    .join('\n');
+  return {
+    kind: 'quiz-reveal',
+    intent: 'quiz',
+    title: 'Question of the day: the answer',
+    summary: `${item.question}\nThe answer is ${LETTERS[item.answer]}) ${item.choices[item.answer]}.`,
+    sections: [
+      { label: `How the channel answered (${total} ${total === 1 ? 'answer' : 'answers'})`, text: share },
+      { label: 'Why', text: item.explanation },
+    ],
+    choices: [],
+    sources: uniqueSources([item.source]),
+    facts: NO_FACTS,
+  };
+}
+
+export interface AnswerOutcome {
+  reply: Reply;
+  /** True when this click recorded the answer (the post's count changed). */
+  recorded: boolean;
+  post?: QuizPost;
+}
+
+export class DailyQuiz {
+  private readonly byId: Map<string, QuizItem>;
+  private readonly lease: number;
+  private readonly queue: SendQueue;
+  /** When each post's "N answered" was last updated, so a burst of clicks edits it once in a while. */
+  private readonly countShown = new Map<number, number>();
+
+  constructor(private readonly deps: DailyQuizDeps) {
+    this.byId = new Map(deps.bank.map((q) => [q.id, q]));
+    this.lease = deps.claimLeaseMs ?? 2 * 60_000;
+    this.queue = new SendQueue({ sleep: deps.sleep, concurrency: deps.concurrency ?? 8, log: deps.log });
+  }
+
+  // ---- schedules ----
+
+  async schedule(platform: Platform, channel: string, spec: ScheduleSpec): Promise<QuizSchedule> {
+    const s: QuizSchedule = { platform, channel, ...spec, nextRunAt: nextRun(spec, this.deps.now()).toISOString() };
+    await this.deps.store.saveSchedule(s);
+    this.deps.log.info('quiz scheduled', { platform, channel, time: spec.time, timeZone: spec.timeZone, weekdays: spec.weekdays });
+    return s;
+  }
+
+  async stop(platform: Platform, channel: string): Promise<boolean> {
+    return this.deps.store.deleteSchedule(platform, channel);
+  }
+
+  /** What `quiz status` says. */
+  async status(platform: Platform, channel: string): Promise<string> {
+    const s = await this.deps.store.getSchedule(platform, channel);
+    if (!s) return 'No daily quiz here. Start one with `quiz daily 09:00 Europe/Berlin weekdays`.';
+    const when = describeSchedule(s);
+    if (s.pausedReason) return `The daily quiz (${when}) is paused: I could not post here (${s.pausedReason}). Invite me back, then schedule it again.`;
+    const [last] = await this.deps.store.channelPosts(platform, channel, 1);
+    const next = new Date(s.nextRunAt);
+    return `Daily quiz: ${when}. Next question ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC (${localDate(next, s.timeZone)} local).${last ? ` Last posted on ${last.localDate}.` : ''}`;
+  }
+
+  // ---- posting ----
+
+  /** One pass of the scheduler: every due channel, and every claimed post that was never sent. */
+  async tick(limit = 1000): Promise<void> {
+    const now = this.deps.now();
+    const due = await this.deps.store.dueSchedules(now.toISOString(), limit);
+    await this.queue.run(due, (s) => this.runSchedule(s, now));
+    await this.retryUnsent(now, limit);
+  }
+
+  /** Posts claimed but never sent (a crash, a failed send) whose lease ran out: sent now, if still their day. */
+  private async retryUnsent(now: Date, limit: number): Promise<void> {
+    const stale = await this.deps.store.unsentPosts(new Date(now.getTime() - this.lease).toISOString(), limit);
+    await this.queue.run(stale, async (p) => {
+      const s = await this.deps.store.getSchedule(p.platform, p.channel);
+      if (!isPlatform(p.platform) || (s && (s.pausedReason || localDate(now, s.timeZone) !== p.localDate))) return;
+      if (!s && localDate(now, 'UTC') !== p.localDate) return;
+      await this.postDay(p.platform, p.channel, p.localDate);
+    });
+  }
+
+  /** Posts today's question now if it has not been posted today (`whosejob quiz post`). */
+  async postNow(platform: Platform, channel: string, timeZone = 'UTC'): Promise<'posted' | 'already'> {
+    const s = await this.deps.store.getSchedule(platform, channel);
+    const zone = s?.timeZone ?? timeZone;
+    const sent = await this.postDay(platform, channel, localDate(this.deps.now(), zone));
+    return sent ? 'posted' : 'already';
+  }
+
+  private async runSchedule(s: QuizSchedule, now: Date): Promise<void> {
+    if (!isPlatform(s.platform)) return;
+    const today = localDate(now, s.timeZone);
+    // Missed while down: a run from an earlier day is not made up; today's, even late, is posted.
+    const last = previousRun(s, now);
+    const postToday = last !== undefined && localDate(last, s.timeZone) === today;
+    if (postToday) await this.postDay(s.platform, s.channel, today).catch(() => undefined); // logged in postDay; retried by retryUnsent
+    const moved = await this.deps.store.advanceSchedule(s.platform, s.channel, s.nextRunAt, nextRun(s, now).toISOString());
+    if (!moved) this.deps.log.debug('quiz schedule advanced elsewhere', { channel: s.channel });
+  }
+
+  /** Claims, sends and records the channel's post for `day`; false when it is someone else's or done. */
+  private async postDay(platform: Platform, channel: string, day: string): Promise<boolean> {
+    const outbox = this.deps.outboxes[platform];
+    if (!outbox) throw new Error(`no outbox for ${platform}`);
+    const item = await this.pickFor(platform, channel);
+    const post = await this.deps.store.claimPost({ platform, channel, localDate: day, questionId: item.id }, this.lease);
+    if (!post) return false;
+    const question = this.byId.get(post.questionId) ?? item; // a taken-over claim keeps its question
+    await this.revealEarlier(platform, channel, post.id);
+    let ref: PostRef;
+    try {
+      ref = await this.queue.send(() => outbox.post({ channel }, postReply(question, post, 0)));
+    } catch (err) {
+      if (err instanceof OutboxError && err.failure === 'gone') {
+        await this.deps.store.pauseSchedule(platform, channel, err.message);
+        this.deps.log.warn('quiz paused: the bot cannot post in this channel', { platform, channel, reason: err.message });
+        return false;
+      }
+      // Left claimed and unsent: the next tick after the lease takes it over and sends it.
+      this.deps.log.error('quiz post failed; it will be retried', { platform, channel, error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+    await this.deps.store.markPostSent(post.id, ref.id);
+    return true;
+  }
+
+  /** The channel's next question: one it has not had, until the bank is used up, then round again. */
+  private async pickFor(platform: Platform, channel: string): Promise<QuizItem> {
+    const posts = await this.deps.store.channelPosts(platform, channel, this.deps.bank.length);
+    const used = new Set(posts.map((p) => p.questionId));
+    const order = shuffled(this.deps.bank, hash(`${platform}:${channel}`));
+    const round = posts.length % this.deps.bank.length === 0 && posts.length > 0 ? new Set<string>() : used;
+    return order.find((q) => !round.has(q.id)) ?? order[0]!;
+  }
+
+  /** Edits the earlier posts of the channel that are still open into their reveal. */
+  private async revealEarlier(platform: Platform, channel: string, currentId: number): Promise<void> {
+    const outbox = this.deps.outboxes[platform]!;
+    for (const p of await this.deps.store.channelPosts(platform, channel, 5)) {
+      if (p.id === currentId || p.revealedAt || !p.messageId) continue;
+      const item = this.byId.get(p.questionId);
+      if (!item || !(await this.deps.store.markRevealed(p.id))) continue;
+      const tally = await this.tally(p.id, item);
+      try {
+        await this.queue.send(() => outbox.update({ channel, id: p.messageId! }, revealReply(item, tally)));
+      } catch (err) {
+        this.deps.log.warn('quiz reveal could not be edited in', { channel, post: p.id, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+
+  private async tally(postId: number, item: QuizItem): Promise<number[]> {
+    const counts = item.choices.map(() => 0);
+    for (const a of await this.deps.store.answersTo(postId)) if (a.choice < counts.length) counts[a.choice]!++;
+    return counts;
+  }
+
+  // ---- answers ----
+
+  /** A click on a daily post's button: recorded once; the clicker alone sees the verdict. */
+  async answer(postId: number, user: string, choice: number): Promise<AnswerOutcome> {
+    const post = await this.deps.store.getPost(postId);
+    const item = post && this.byId.get(post.questionId);
+    if (!post || !item) return { recorded: false, reply: privateNote('That question is no longer in the quiz.') };
+    if (post.revealedAt) return { recorded: false, post, reply: privateNote(`This question is closed: the answer was ${LETTERS[item.answer]}) ${item.choices[item.answer]}.`) };
+    if (choice < 0 || choice >= item.choices.length) return { recorded: false, post, reply: privateNote('That is not one of the choices.') };
+    const at = this.deps.now().toISOString();
+    const result = await this.deps.store.recordAnswer({ postId, user, choice, correct: choice === item.answer, at });
+    if (!result.recorded) {
+      const prior = result.existing;
+      return { recorded: false, post, reply: privateNote(`You already answered ${LETTERS[prior.choice]}) ${item.choices[prior.choice]}. The answer is revealed with the next question.`) };
+    }
+    const answers = await this.deps.store.answersTo(postId);
+    const points = postPoints(answers).get(user) ?? 0;
+    const posts = await this.deps.store.channelPosts(post.platform, post.channel, 60);
+    const mine = await this.deps.store.channelAnswers(post.platform, post.channel, posts[posts.length - 1]?.localDate);
+    const run = streak(user, posts, mine);
+    const right = choice === item.answer;
+    return {
+      recorded: true,
+      post,
+      reply: {
+        kind: 'quiz-verdict',
+        intent: 'quiz',
+        title: right ? 'Correct!' : 'Not quite',
+        summary: right
+          ? `Correct: ${LETTERS[item.answer]}) ${item.choices[item.answer]}. +${points} points${run > 1 ? `, a ${run}-day streak` : ''}.`
+          : `Not quite: the answer is ${LETTERS[item.answer]}) ${item.choices[item.answer]}. Only you see this; the channel sees the answer tomorrow.`,
+        sections: [{ label: 'Why', text: item.explanation }],
+        choices: [{ label: 'Next question (just for me)', action: { kind: 'quiz-next' } }],
+        sources: uniqueSources([item.source]),
+        facts: NO_FACTS,
+      },
+    };
+  }
+
+  /** Edits the post's "N answered", at most once per `everyMs` for a post (the reveal shows the final count). */
+  async refreshCount(post: QuizPost, everyMs = 5_000): Promise<boolean> {
+    const now = this.deps.now().getTime();
+    const last = this.countShown.get(post.id);
+    if (last !== undefined && now - last < everyMs) return false;
+    const item = this.byId.get(post.questionId);
+    const outbox = this.deps.outboxes[post.platform as Platform];
+    if (!item || !outbox || !post.messageId || post.revealedAt) return false;
+    this.countShown.set(post.id, now);
+    if (this.countShown.size > 10_000) this.countShown.clear();
+    const answered = (await this.deps.store.answersTo(post.id)).length;
+    await this.queue.send(() => outbox.update({ channel: post.channel, id: post.messageId! }, postReply(item, post, answered)));
+    return true;
+  }
+}
+
+const isPlatform = (p: string): p is Platform => p === 'slack' || p === 'teams';
+
+const privateNote = (text: string): Reply => ({ kind: 'notice', intent: 'quiz', title: text, summary: text, sections: [], choices: [], sources: [], facts: NO_FACTS });
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A channel's own order through the bank: a seeded shuffle, the same on every replica and restart. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = Math.imul(s ^ (s >>> 15), 2246822507) ^ Math.imul(s ^ (s >>> 13), 3266489909);
+    const j = (s >>> 0) % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
