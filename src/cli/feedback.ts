@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config';
 import { openStore } from '../store/open';
+import { noPositionals, parseCommandArgs } from './args';
+import type { Io } from './io';
+import { UsageError, usageOf } from './usage';
 
 export async function printFeedback(out: Writable, env: NodeJS.ProcessEnv, limit: number, json: boolean): Promise<void> {
   const config = loadConfig(env);
@@ -25,4 +28,18 @@ export async function printFeedback(out: Writable, env: NodeJS.ProcessEnv, limit
   } finally {
     await store.close();
   }
+}
+
+/** `whosejob feedback [--limit N] [--json]`. */
+export async function feedbackCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals, help } = parseCommandArgs('feedback', args, { limit: { type: 'string' }, json: { type: 'boolean' } });
+  if (help) {
+    io.stdout.write(usageOf('feedback'));
+    return 0;
+  }
+  noPositionals('feedback', positionals);
+  const limit = values.limit ?? '20';
+  if (!/^\d{1,5}$/.test(limit) || Number(limit) < 1) throw new UsageError(`--limit needs a whole number from 1 to 99999 (got "${limit}")`);
+  await printFeedback(io.stdout, io.env, Number(limit), values.json === true);
+  return 0;
 }

@@ -1,7 +1,10 @@
 // `whosejob kb check`: every problem in data/ and intents/, or a one-line summary when all is well.
-import { buildKnowledgeBase } from '../kb/knowledge-base';
-import { readKnowledge, type Problem, type Sources } from '../kb/load';
+import { defaultSources, formatProblem, type Problem, type Sources } from '../kb/load';
+import { buildKnowledgeBase, readKnowledge } from '../nlu/knowledge-base';
 import { Interpreter } from '../nlu/interpret';
+import { noPositionals, parseCommandArgs } from './args';
+import type { Io } from './io';
+import { usageOf } from './usage';
 
 export interface CheckResult {
   problems: Problem[];
@@ -43,4 +46,23 @@ export function fillSlots(example: string, kb: { services: { name: string }[]; t
         return ['infrastructure services', 'abstracted services', 'container services'][n % 3]!;
     }
   });
+}
+
+/** `whosejob kb check [--data DIR] [--intents DIR]`: exit 1 with every problem, 0 with the summary. */
+export async function kbCheckCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals, help } = parseCommandArgs('kb check', args, { data: { type: 'string' }, intents: { type: 'string' } });
+  if (help) {
+    io.stdout.write(usageOf('kb check'));
+    return 0;
+  }
+  noPositionals('kb check', positionals);
+  const defaults = defaultSources();
+  const result = checkKnowledge({ ...defaults, dataDir: values.data ?? defaults.dataDir, intentsDir: values.intents ?? defaults.intentsDir });
+  if (result.problems.length > 0) {
+    io.stdout.write(`${result.problems.map(formatProblem).join('\n')}\n`);
+    io.stderr.write(`whosejob: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the knowledge base\n`);
+    return 1;
+  }
+  io.stdout.write(`${result.summary}\n`);
+  return 0;
 }

@@ -1,7 +1,9 @@
 // whosejob kb matrix: the responsibility matrix as Markdown (for reviews) or CSV (for spreadsheets).
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import { loadKnowledgeBase, type KnowledgeBase } from '../nlu/knowledge-base';
 import { buildMatrix, cellLabel, MATRIX_LEGEND, servicesNamed } from '../kb/matrix';
-import { UsageError } from './usage';
+import { noPositionals, parseCommandArgs } from './args';
+import type { Io } from './io';
+import { UsageError, usageOf } from './usage';
 
 const csvField = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const mdField = (s: string): string => s.replace(/\|/g, '\\|');
@@ -25,4 +27,16 @@ export function formatMatrix(kb: KnowledgeBase, serviceList: string | undefined,
   const rule = `|---|${m.services.map(() => '---').join('|')}|`;
   const rows = m.tasks.map((t, i) => `| ${mdField(t.name)} | ${m.cells[i]!.map(cellLabel).join(' | ')} |`);
   return `${[head, rule, ...rows].join('\n')}\n\n${MATRIX_LEGEND}\n`;
+}
+
+/** `whosejob kb matrix [--services a,b] [--format md|csv]`. */
+export async function kbMatrixCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals, help } = parseCommandArgs('kb matrix', args, { services: { type: 'string' }, format: { type: 'string' } });
+  if (help) {
+    io.stdout.write(usageOf('kb matrix'));
+    return 0;
+  }
+  noPositionals('kb matrix', positionals);
+  io.stdout.write(formatMatrix(loadKnowledgeBase(), values.services, values.format ?? 'md'));
+  return 0;
 }

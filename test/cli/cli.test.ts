@@ -6,9 +6,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main';
-import { USAGE } from '../../src/cli/usage';
+import { USAGE, usageOf } from '../../src/cli/usage';
 import { Bot } from '../../src/conversation/bot';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { MAX_INPUT_CHARS } from '../../src/nlu/normalize';
 import { copyKnowledge, replaceOnce, ROOT } from '../support/kb-copy';
 
@@ -168,6 +168,74 @@ describe('bad usage: exit 2, one line on stderr, no stack trace', () => {
     expectOneLineError(r);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('flags (node:util parseArgs): each mistake is one line naming the flag and how to call the command', () => {
+  test.each([
+    [['ask', '-x', 'who patches RDS?'], /^whosejob: unknown option -x for ask \(usage: whosejob ask \[--json\] "question"\)\n$/],
+    [['ask', '--json=yes', 'who patches RDS?'], /--json takes no value/],
+    [['chat', '--slow'], /unknown option --slow for chat/],
+    [['kb', '--frob'], /unknown option --frob for kb/],
+    [['kb', 'check', '--strict'], /unknown option --strict for kb check \(usage: whosejob kb check /],
+    [['kb', 'check', '--data', '--intents', 'intents'], /--data needs a value/],
+    [['kb', 'matrix', '--service', 'ec2'], /unknown option --service for kb matrix \(usage: whosejob kb matrix /],
+    [['kb', 'matrix', '--format'], /--format needs a value/],
+    [['kb', 'matrix', 'ec2'], /unexpected argument "ec2" for kb matrix/],
+    [['feedback', '--limit', '--json'], /--limit needs a value/],
+    [['feedback', '--limit', '-1'], /--limit needs a whole number from 1 to 99999 \(got "-1"\)/],
+    [['--frob'], /unknown option --frob \(usage: whosejob ask\|chat\|kb/],
+    [['help', 'frobnicate'], /no help on "frobnicate"/],
+  ])('whosejob %j', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expectOneLineError(r);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  test('a value may be given inline, and flags may come in any order', async () => {
+    const inline = await run(['kb', 'matrix', '--format=csv', '--services=ec2,s3']);
+    expect(inline.code).toBe(0);
+    expect(inline.stdout.split('\n')[0]).toBe('task,ec2,s3');
+    expect((await run(['kb', 'matrix', '--services', 'ec2,s3', '--format', 'csv'])).stdout).toBe(inline.stdout);
+  });
+
+  test('after --, words that look like flags are the question', async () => {
+    const [a] = jsonLines((await run(['ask', '--json', '--', '--verbose', 'who patches RDS?'])).stdout);
+    expect(a!.question).toBe('--verbose who patches RDS?');
+  });
+});
+
+describe('each command\'s own usage', () => {
+  test('whosejob kb alone prints the kb usage, exit 0 as whosejob alone', async () => {
+    const r = await run(['kb']);
+    expect(r).toEqual({ code: 0, stdout: usageOf('kb'), stderr: '' });
+    expect(r.stdout).toContain('whosejob kb check [--data DIR] [--intents DIR]');
+    expect(r.stdout).toContain('whosejob kb matrix [--services a,b] [--format md|csv]');
+    expect(r.stdout).not.toContain('whosejob ask');
+  });
+
+  test.each([
+    [['kb', '--help'], 'kb'],
+    [['kb', '-h'], 'kb'],
+    [['kb', 'help'], 'kb'],
+    [['help', 'kb'], 'kb'],
+    [['ask', '--help'], 'ask'],
+    [['help', 'ask'], 'ask'],
+    [['chat', '-h'], 'chat'],
+    [['kb', 'check', '--help'], 'kb check'],
+    [['kb', 'matrix', '-h'], 'kb matrix'],
+    [['feedback', '--help'], 'feedback'],
+  ])('whosejob %j prints the usage of %s, exit 0', async (argv, command) => {
+    const r = await run(argv);
+    expect(r).toEqual({ code: 0, stdout: usageOf(command), stderr: '' });
+    expect(r.stdout).toContain(`whosejob ${command}`);
+  });
+
+  test('the usage of every command is a part of the whole usage', () => {
+    for (const command of ['ask', 'chat', 'kb', 'kb check', 'kb matrix', 'feedback'])
+      for (const line of usageOf(command).split('\n').slice(1)) expect(USAGE).toContain(line);
   });
 });
 
