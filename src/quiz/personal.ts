@@ -57,7 +57,7 @@ export class PersonalQuiz {
   async grade(platform: string, user: string, questionId: string, right: boolean): Promise<Card> {
     const now = this.now();
     const stored = await this.store.getCard(platform, user, questionId);
-    const card = (stored === undefined ? undefined : readCard(stored)) ?? createEmptyCard(now);
+    const card: Card = (stored === undefined ? undefined : readCard(stored)) ?? createEmptyCard<Card>(now);
     const next = scheduler.next(card, now, right ? Rating.Good : Rating.Again).card;
     await this.store.putCard(platform, user, questionId, JSON.stringify(next), next.due.toISOString());
     return next;
