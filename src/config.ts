@@ -97,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string
     result.error.issues.map((i) => {
       const name = String(i.path[0] ?? '(config)');
       const got = merged[name];
-      return `${name}: ${i.message}${got !== undefined && !/TOKEN|SECRET|PASSWORD/i.test(name) ? ` (got "${got}")` : ''}`;
+      return `${name}: ${i.message}${got !== undefined && !/TOKEN|SECRET|PASSWORD|DATABASE_URL/i.test(name) ? ` (got "${got}")` : ''}`;
     }),
   );
 }

@@ -13,6 +13,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ['chat', async () => (await import('./chat')).chatCommand],
   ['kb', async () => (await import('./kb')).kbCommand],
   ['feedback', async () => (await import('./feedback')).feedbackCommand],
+  ['quiz', async () => (await import('./quiz')).quizCommand],
 ]);
 
 async function run(argv: string[], io: Io): Promise<number> {

@@ -19,6 +19,11 @@ const COMMANDS: readonly CommandHelp[] = [
     about: 'the owner of every task on every service (or those named);\n* marks a service exception, n/a a task that does not apply',
   },
   { command: 'feedback', synopsis: 'whosejob feedback [--limit N] [--json]', about: 'the latest feedback votes from Slack and Teams' },
+  {
+    command: 'quiz post',
+    synopsis: 'whosejob quiz post --platform slack|teams --channel ID',
+    about: "post today's daily question to that channel now,\nunless today's is already posted there",
+  },
   { command: 'help', synopsis: 'whosejob help', about: 'this text' },
 ];
 
@@ -55,7 +60,9 @@ export const SYNOPSIS = {
   'kb check': 'whosejob kb check [--data DIR] [--intents DIR]',
   'kb matrix': 'whosejob kb matrix [--services a,b] [--format md|csv]',
   feedback: 'whosejob feedback [--limit N] [--json]',
-  whosejob: 'whosejob ask|chat|kb|feedback|help|version',
+  quiz: 'whosejob quiz post --platform slack|teams --channel ID',
+  'quiz post': 'whosejob quiz post --platform slack|teams --channel ID',
+  whosejob: 'whosejob ask|chat|kb|feedback|quiz|help|version',
 } as const;
 
 export type CommandName = keyof typeof SYNOPSIS;

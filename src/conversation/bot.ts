@@ -1,7 +1,7 @@
 // The conversation core: a platform-neutral message in, one Reply out. Adapters call handle() and
 // render what comes back; nothing here knows which platform it serves.
-import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { IntentName } from '../kb/schema';
+import type { KnowledgeBase } from '../nlu/knowledge-base';
+import type { IntentName } from '../nlu/intent-schema';
 import type { Interpretation } from '../nlu/interpret';
 import { Interpreter } from '../nlu/interpret';
 import { lessonReply } from '../onboarding/tour';
@@ -20,6 +20,10 @@ import { FEEDBACK_THANKS, notice, type Reply } from '../reply/reply';
 import type { FeedbackInput } from '../store/store';
 import { ConversationStates, MemoryStateStore, type ConversationState, type PersonState, type StateOptions, type StateStore } from './state';
 import { FINISHED } from '../onboarding/tour';
+import { readQuizCommand, runQuizCommand } from '../quiz/commands';
+import type { DailyQuiz } from '../quiz/daily';
+import { PersonalQuiz } from '../quiz/personal';
+import type { QuizStore } from '../store/store';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
@@ -32,6 +36,10 @@ export interface Speaker {
 
 export interface Message extends Speaker {
   text: string;
+  /** The platform's id of the channel or chat, for what is scheduled there (the daily quiz). */
+  channel?: string;
+  /** The person's time zone, where the platform says. */
+  timeZone?: string;
 }
 
 export interface Turn {
@@ -47,6 +55,10 @@ export interface BotOptions extends StateOptions {
   state?: StateStore;
   /** Where 👍 / 👎 votes go; without it a vote is thanked and dropped. */
   feedback?: { recordFeedback(f: FeedbackInput): Promise<unknown> };
+  /** The channels' daily quiz; without it `quiz daily …` explains where it runs. */
+  daily?: DailyQuiz;
+  /** Where each person's spaced-repetition cards live; without it "quiz me" walks the pool in a fixed order. */
+  cards?: QuizStore;
 }
 
 const WHY_LABELS = new Set(['Keep in mind', 'Category', 'By category']);
@@ -69,6 +81,7 @@ export class Bot {
   private readonly pool: QuizItem[];
   private readonly poolById: Map<string, QuizItem>;
   private readonly states: ConversationStates;
+  private readonly personal?: PersonalQuiz;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -78,6 +91,7 @@ export class Bot {
     this.pool = quizPool(kb);
     this.poolById = new Map(this.pool.map((q) => [q.id, q]));
     this.states = new ConversationStates(options.state ?? new MemoryStateStore(), options);
+    if (options.cards) this.personal = new PersonalQuiz(options.cards, this.pool, options.now ? () => new Date(options.now!()) : undefined);
   }
 
   /** One question with no conversation around it (the CLI's batch mode): nothing is remembered. */
@@ -88,6 +102,11 @@ export class Bot {
 
   /** A typed message: its state is loaded, the reply made, the state saved. */
   async handle(message: Message): Promise<Turn> {
+    const command = readQuizCommand(message.text);
+    if (command) {
+      const reply = await runQuizCommand(this.options.daily, command, { ...message, channel: message.channel });
+      return this.plain(reply);
+    }
     const key = stateKey(message);
     const state = await this.states.conversation(key);
     const text = message.text;
@@ -129,12 +148,23 @@ export class Bot {
       case 'share':
         return this.handle({ ...speaker, text: action.question });
       case 'quiz-answer': {
+        if (action.postId !== undefined && this.options.daily) {
+          // A channel's daily question: recorded once, the verdict for the clicker alone.
+          const outcome = await this.options.daily.answer(Number(action.postId), speaker.user, action.choice);
+          if (outcome.recorded && outcome.post) {
+            await this.grade(speaker, action.questionId, outcome.right === true);
+            // The post's "N answered"; a failed edit must not cost the person their verdict.
+            await this.options.daily.refreshCount(outcome.post).catch(() => undefined);
+          }
+          return this.plain(outcome.reply);
+        }
         const item = this.poolById.get(action.questionId);
         if (!item || action.choice >= item.choices.length) return this.plain(notice('That quiz question is no longer in the bank. Say "quiz me" for a new one.'));
         const state = await this.states.conversation(key);
         if (state.pendingQuizId === item.id) state.pendingQuizId = undefined;
         state.mode = 'quiz';
         await this.states.saveConversation(key, state);
+        await this.grade(speaker, item.id, action.choice === item.answer);
         return this.plain(verdictReply(item, action.choice));
       }
       case 'quiz-next': {
@@ -162,10 +192,19 @@ export class Bot {
     return { reply, interpretation: synthetic(this.interpreter.interpret(''), reply.intent) };
   }
 
+  /** Spaced repetition: how the person did on a question decides when it comes back. */
+  private async grade(speaker: Speaker, questionId: string, right: boolean): Promise<void> {
+    await this.personal?.grade(speaker.platform, speaker.user, questionId, right);
+  }
+
   private async nextQuestion(speaker: Speaker, state: ConversationState): Promise<Reply> {
-    const person = await this.states.person(personKey(speaker));
-    const item = pickQuestion(this.pool, hash(personKey(speaker)), person.quizCount);
-    await this.states.savePerson(personKey(speaker), { ...person, quizCount: person.quizCount + 1 } satisfies PersonState);
+    let item: QuizItem;
+    if (this.personal) item = await this.personal.next(speaker.platform, speaker.user, state.pendingQuizId);
+    else {
+      const person = await this.states.person(personKey(speaker));
+      item = pickQuestion(this.pool, hash(personKey(speaker)), person.quizCount);
+      await this.states.savePerson(personKey(speaker), { ...person, quizCount: person.quizCount + 1 } satisfies PersonState);
+    }
     state.pendingQuizId = item.id;
     state.mode = 'quiz';
     return questionReply(item);
@@ -178,6 +217,7 @@ export class Bot {
     if (!item) return undefined;
     if (GIVE_UP.test(text)) {
       state.pendingQuizId = undefined;
+      await this.grade(speaker, item.id, false);
       return this.plain(verdictReply(item, undefined));
     }
     // "do we patch rds?" while a question is pending is a new question, not the answer "You".
@@ -186,6 +226,7 @@ export class Bot {
     const chosen = asksSomething ? undefined : readAnswer(item, text);
     if (chosen === undefined) return undefined;
     state.pendingQuizId = undefined;
+    await this.grade(speaker, item.id, chosen === item.answer);
     return { reply: verdictReply(item, chosen), interpretation: synthetic(interp, 'quiz') };
   }
 

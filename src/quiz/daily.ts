@@ -69,6 +69,8 @@ export function revealReply(item: QuizItem, tally: readonly number[]): Reply {
 
 export interface AnswerOutcome {
   reply: Reply;
+  /** Whether the recorded answer was right (undefined when nothing was recorded). */
+  right?: boolean;
   /** True when this click recorded the answer (the post's count changed). */
   recorded: boolean;
   post?: QuizPost;
@@ -80,6 +82,11 @@ export class DailyQuiz {
   private readonly queue: SendQueue;
   /** When each post's "N answered" was last updated, so a burst of clicks edits it once in a while. */
   private readonly countShown = new Map<number, number>();
+
+  /** The store the quiz keeps its posts and answers in (leaderboards read it). */
+  get store(): Store {
+    return this.deps.store;
+  }
 
   constructor(private readonly deps: DailyQuizDeps) {
     this.byId = new Map(deps.bank.map((q) => [q.id, q]));
@@ -133,11 +140,11 @@ export class DailyQuiz {
   }
 
   /** Posts today's question now if it has not been posted today (`whosejob quiz post`). */
-  async postNow(platform: Platform, channel: string, timeZone = 'UTC'): Promise<'posted' | 'already'> {
+  async postNow(platform: Platform, channel: string, timeZone = 'UTC'): Promise<'posted' | 'already' | 'gone'> {
     const s = await this.deps.store.getSchedule(platform, channel);
     const zone = s?.timeZone ?? timeZone;
-    const sent = await this.postDay(platform, channel, localDate(this.deps.now(), zone));
-    return sent ? 'posted' : 'already';
+    const result = await this.postDay(platform, channel, localDate(this.deps.now(), zone));
+    return result === 'sent' ? 'posted' : result === 'taken' ? 'already' : 'gone';
   }
 
   private async runSchedule(s: QuizSchedule, now: Date): Promise<void> {
@@ -151,13 +158,13 @@ export class DailyQuiz {
     if (!moved) this.deps.log.debug('quiz schedule advanced elsewhere', { channel: s.channel });
   }
 
-  /** Claims, sends and records the channel's post for `day`; false when it is someone else's or done. */
-  private async postDay(platform: Platform, channel: string, day: string): Promise<boolean> {
+  /** Claims, sends and records the channel's post for `day`: 'taken' when it is someone else's or done. */
+  private async postDay(platform: Platform, channel: string, day: string): Promise<'sent' | 'taken' | 'gone'> {
     const outbox = this.deps.outboxes[platform];
     if (!outbox) throw new Error(`no outbox for ${platform}`);
     const item = await this.pickFor(platform, channel);
     const post = await this.deps.store.claimPost({ platform, channel, localDate: day, questionId: item.id }, this.lease);
-    if (!post) return false;
+    if (!post) return 'taken';
     const question = this.byId.get(post.questionId) ?? item; // a taken-over claim keeps its question
     await this.revealEarlier(platform, channel, post.id);
     let ref: PostRef;
@@ -167,14 +174,14 @@ export class DailyQuiz {
       if (err instanceof OutboxError && err.failure === 'gone') {
         await this.deps.store.pauseSchedule(platform, channel, err.message);
         this.deps.log.warn('quiz paused: the bot cannot post in this channel', { platform, channel, reason: err.message });
-        return false;
+        return 'gone';
       }
       // Left claimed and unsent: the next tick after the lease takes it over and sends it.
       this.deps.log.error('quiz post failed; it will be retried', { platform, channel, error: err instanceof Error ? err.message : String(err) });
       throw err;
     }
     await this.deps.store.markPostSent(post.id, ref.id);
-    return true;
+    return 'sent';
   }
 
   /** The channel's next question: one it has not had, until the bank is used up, then round again. */
@@ -231,6 +238,7 @@ export class DailyQuiz {
     const right = choice === item.answer;
     return {
       recorded: true,
+      right,
       post,
       reply: {
         kind: 'quiz-verdict',

@@ -19,8 +19,15 @@ export function conversationOf(channel: string, threadTs?: string): string {
 }
 
 
-export async function answerFor(deps: SlackDeps, text: string, user: string, conversation: string, extra: Partial<RenderOptions> = {}): Promise<{ reply: Reply; message: SlackMessage }> {
-  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack' });
+export async function answerFor(
+  deps: SlackDeps,
+  text: string,
+  user: string,
+  conversation: string,
+  extra: Partial<RenderOptions> = {},
+  channel?: string,
+): Promise<{ reply: Reply; message: SlackMessage }> {
+  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack', channel });
   const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), ...extra });
   return { reply: turn.reply, message };
 }

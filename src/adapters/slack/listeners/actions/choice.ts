@@ -31,6 +31,12 @@ export function registerChoiceActions(router: SlackRouter, deps: SlackDeps): voi
         return;
       }
       const channel = body.channel.id;
+      if (chosen.kind === 'quiz-answer' && chosen.postId !== undefined) {
+        // A daily question's answer: only the person who clicked sees the verdict; the post stays as it is.
+        const { message } = await replyFor(deps, chosen, user, conversationOf(channel, body.message?.thread_ts ?? body.message?.ts));
+        await client.chat.postEphemeral({ channel, user, ...message, thread_ts: body.message?.thread_ts });
+        return;
+      }
       if (container.is_ephemeral) {
         // Under a slash-command answer: answer privately again, as the first answer was.
         const { message } = await replyFor(deps, chosen, user, `${channel}:cmd:${user}`, { shareable: true });

@@ -5,7 +5,7 @@ import { answerFor, conversationOf, postMessage, type SlackDeps } from '../../de
 export function registerAppMention(router: SlackRouter, deps: SlackDeps): void {
   router.event('app_mention', async ({ event, client }) => {
     const threadTs = event.thread_ts ?? event.ts;
-    const { message } = await answerFor(deps, event.text, event.user ?? 'unknown', conversationOf(event.channel, threadTs));
+    const { message } = await answerFor(deps, event.text, event.user ?? 'unknown', conversationOf(event.channel, threadTs), {}, event.channel);
     await postMessage(deps, client, { channel: event.channel, thread_ts: threadTs, ...message });
   });
 }
