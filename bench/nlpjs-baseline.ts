@@ -1,5 +1,5 @@
 // The baseline: NLP.js (@nlpjs/nlp), trained on the same intents/ examples and the same entities.
-import type { KnowledgeBase } from '../src/kb/knowledge-base';
+import type { KnowledgeBase } from '../src/nlu/knowledge-base';
 
 // NLP.js ships no type declarations; these are the few calls the baseline makes.
 interface NlpResult {

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { toJsonAnswer } from '../src/conversation/answer-json';
 import { Bot } from '../src/conversation/bot';
-import { loadKnowledgeBase, PACKAGE_ROOT } from '../src/kb/load';
+import { loadKnowledgeBase } from '../src/nlu/knowledge-base';
+import { PACKAGE_ROOT } from '../src/kb/load';
 import { trainNlpJs } from './nlpjs-baseline';
 import { loadQuestions, mixedQuestions } from './question-set';
 
@@ -45,7 +46,7 @@ function coldStart(): { ms: number; rssMb: number } {
     [
       '-e',
       `const {Bot}=require(${JSON.stringify(join(__dirname, '..', 'src', 'conversation', 'bot.js'))});` +
-        `const {loadKnowledgeBase}=require(${JSON.stringify(join(__dirname, '..', 'src', 'kb', 'load.js'))});` +
+        `const {loadKnowledgeBase}=require(${JSON.stringify(join(__dirname, '..', 'src', 'nlu', 'knowledge-base.js'))});` +
         `const {toJsonAnswer}=require(${JSON.stringify(join(__dirname, '..', 'src', 'conversation', 'answer-json.js'))});` +
         `const qs=JSON.parse(require('fs').readFileSync(0,'utf8'));const b=new Bot(loadKnowledgeBase());` +
         `for(let r=0;r<5;r++)qs.forEach((q)=>toJsonAnswer(q,b.answerOnce(q)));` +

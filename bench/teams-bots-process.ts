@@ -11,7 +11,7 @@ import { cardActivity } from '../src/adapters/teams/bot';
 import { loadConfig } from '../src/config';
 import { Bot } from '../src/conversation/bot';
 import { createHttpServer } from '../src/http/server';
-import { loadKnowledgeBase } from '../src/kb/load';
+import { loadKnowledgeBase } from '../src/nlu/knowledge-base';
 import { createLogger } from '../src/log';
 import { openStore } from '../src/store/open';
 

@@ -1,5 +1,6 @@
 // The JSON answer of CONTRACT.md, one per question.
-import type { IntentName, Owner } from '../kb/schema';
+import type { IntentName } from '../nlu/intent-schema';
+import type { Owner } from '../kb/schema';
 import { plainText } from '../reply/plain-text';
 import type { ReplyFacts } from '../reply/reply';
 import type { Turn } from './bot';

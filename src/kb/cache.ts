@@ -1,17 +1,18 @@
-// A compiled copy of data/ and intents/ (validated JSON), written at build time, so that a cold
-// `whosejob ask` skips YAML parsing and schema checks. It is used only while every source file
-// still has the content it was compiled from; any edit falls back to reading the YAML.
+// A compiled copy of data/ and intents/ (the data validated, the intents parsed), written at build
+// time, so that a cold `whosejob ask` skips YAML parsing and the data's schema checks. It is used
+// only while every source file still has the content it was compiled from; any edit falls back to
+// reading the YAML.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RawKnowledge, Sources } from './load';
+import type { KnowledgeFiles, Sources } from './load';
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2; // 2: intents files kept as parsed YAML, validated by the matcher at load
 
 interface CacheFile {
   version: number;
   digest: string;
-  raw: RawKnowledge;
+  raw: KnowledgeFiles;
 }
 
 /** One digest over the names and contents of every source file. */
@@ -30,7 +31,7 @@ export function sourcesDigest(sources: Sources): string | undefined {
   return hash.digest('hex');
 }
 
-export function readCache(file: string, sources: Sources): RawKnowledge | undefined {
+export function readCache(file: string, sources: Sources): KnowledgeFiles | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
@@ -41,7 +42,7 @@ export function readCache(file: string, sources: Sources): RawKnowledge | undefi
   }
 }
 
-export function writeCache(file: string, sources: Sources, raw: RawKnowledge): void {
+export function writeCache(file: string, sources: Sources, raw: KnowledgeFiles): void {
   const digest = sourcesDigest(sources);
   if (!digest) return;
   const cache: CacheFile = { version: CACHE_VERSION, digest, raw };

@@ -1,13 +1,10 @@
-// The validated data, indexed for look-up, after every cross-reference has been checked.
-import { tokenize, stem } from '../nlu/normalize';
-import type { Problem, RawKnowledge } from './load';
+// The validated facts, indexed for look-up, after every cross-reference has been checked. How people
+// name them is the matcher's business: names that collide are checked in src/nlu/names.ts.
+import type { DataFiles, Problem } from './load';
 import type {
   Category,
   CategoryInfo,
   Concept,
-  ContextCuesFile,
-  ScopeFile,
-  IntentFile,
   Lesson,
   NotApplicable,
   QuizQuestion,
@@ -18,7 +15,7 @@ import type {
   Variant,
 } from './schema';
 
-export interface KnowledgeBase {
+export interface Facts {
   services: Service[];
   servicesById: Map<string, Service>;
   categories: Map<Category, CategoryInfo>;
@@ -35,18 +32,21 @@ export interface KnowledgeBase {
   conceptsById: Map<string, Concept>;
   quiz: QuizQuestion[];
   lessons: Lesson[];
-  intents: IntentFile[];
-  context: ContextCuesFile;
-  scope: ScopeFile;
-}
-
-/** The form two phrases share when the matcher would treat them as the same words. */
-export function phraseKey(phrase: string): string {
-  return tokenize(phrase).map(stem).join(' ');
 }
 
 export const exceptionKey = (service: string, task: string): string => `${service}/${task}`;
 
+
+/** Records a problem unless it only repeats one already reported: an entry that failed validation is not "unknown" too. */
+export type Need = (ok: boolean, file: string, path: string, message: string) => void;
+
+export function needing(skipped: readonly string[], problems: Problem[]): Need {
+  const skip = new Set(skipped);
+  return (ok, file, path, message) => {
+    const about = /"([^"]+)"/.exec(message)?.[1];
+    if (!ok && !(message.startsWith('unknown') && about !== undefined && skip.has(about))) problems.push({ file, path, message });
+  };
+}
 
 function indexById<T extends { id: string }>(items: T[], file: string, list: string, problems: Problem[]): Map<string, T> {
   const map = new Map<string, T>();
@@ -57,21 +57,16 @@ function indexById<T extends { id: string }>(items: T[], file: string, list: str
   return map;
 }
 
-/** Cross-checks ids and names between files, then builds the look-up maps. */
-export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): KnowledgeBase {
+/** Cross-checks ids between data files, then builds the look-up maps. */
+export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
   const DATA = (name: string): string => `${raw.dataLabel}/${name}.yaml`;
-  const skipped = new Set(raw.skipped);
   const servicesById = indexById(raw.services.services, DATA('services'), 'services', problems);
   const tasksById = indexById(raw.tasks.tasks, DATA('tasks'), 'tasks', problems);
   const conceptsById = indexById(raw.concepts.concepts, DATA('concepts'), 'concepts', problems);
   const quizById = indexById(raw.quiz.questions, DATA('quiz'), 'questions', problems);
   indexById(raw.lessons.lessons, DATA('lessons'), 'lessons', problems);
 
-  const need = (ok: boolean, file: string, path: string, message: string): void => {
-    // An entry that already failed validation is reported once, not again as "unknown".
-    const about = /"([^"]+)"/.exec(message)?.[1];
-    if (!ok && !(message.startsWith('unknown') && about !== undefined && skipped.has(about))) problems.push({ file, path, message });
-  };
+  const need = needing(raw.skipped, problems);
 
   const categories = new Map<Category, CategoryInfo>();
   raw.categories.categories.forEach((c, i) => {
@@ -142,12 +137,6 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     if (l.check) need(quizById.has(l.check), DATA('lessons'), `lessons[${i}].check`, `unknown quiz question "${l.check}"`);
   });
 
-  raw.scope.hybridServices.forEach((id, i) =>
-    need(servicesById.has(id), `${raw.intentsLabel}/scope.yaml`, `hybridServices[${i}]`, `unknown service "${id}"`),
-  );
-  checkNames(raw, problems, DATA);
-  checkIntentSlots(raw.intents, problems, raw.intentsLabel);
-
   return {
     services: raw.services.services,
     servicesById,
@@ -164,9 +153,6 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
     conceptsById,
     quiz: raw.quiz.questions,
     lessons: raw.lessons.lessons,
-    intents: raw.intents,
-    context: raw.context,
-    scope: raw.scope,
   };
 }
 
@@ -175,11 +161,11 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
  * category entry yields to a service's own exception (Lambda has an OS, and AWS patches it).
  */
 function indexNotApplicable(
-  raw: RawKnowledge,
+  raw: DataFiles,
   servicesById: Map<string, Service>,
   tasksById: Map<string, Task>,
   exceptions: Map<string, ServiceException>,
-  need: (ok: boolean, file: string, path: string, message: string) => void,
+  need: Need,
   file: string,
 ): Map<string, NotApplicable> {
   const cells = new Map<string, NotApplicable>();
@@ -206,81 +192,4 @@ function indexNotApplicable(
       }
     }
   return cells;
-}
-
-/**
- * A name must lead to one thing: two services (or two concepts, or a service and a concept) that
- * share an alias would make the matcher guess. A task may share a word with a service ("iam"):
- * the matcher tells those apart by the task's other words.
- */
-function checkNames(raw: RawKnowledge, problems: Problem[], DATA: (name: string) => string): void {
-  const owners = new Map<string, string>(); // phrase key → "service rds"
-  const claim = (phrase: string, owner: string, file: string, path: string): void => {
-    const key = phraseKey(phrase);
-    if (!key) {
-      problems.push({ file, path, message: `"${phrase}" has no words the matcher can use` });
-      return;
-    }
-    const prior = owners.get(key);
-    // A category and the concept that explains it may share a name: both lead to the same answer.
-    const sameIdea = (a: string, b: string): boolean => a.replace(/^category (.*)$/, 'concept $1-services') === b;
-    if (prior && prior !== owner && !sameIdea(owner, prior) && !sameIdea(prior, owner)) problems.push({ file, path, message: `"${phrase}" points at two things: ${prior} and ${owner}` });
-    else owners.set(key, owner);
-  };
-  raw.services.services.forEach((s, i) => {
-    const who = `service ${s.id}`;
-    claim(s.name, who, DATA('services'), `services[${i}].name`);
-    if (s.fullName) claim(s.fullName, who, DATA('services'), `services[${i}].fullName`);
-    s.aliases.forEach((a, j) => claim(a, who, DATA('services'), `services[${i}].aliases[${j}]`));
-  });
-  raw.concepts.concepts.forEach((c, i) => {
-    const who = `concept ${c.id}`;
-    claim(c.name, who, DATA('concepts'), `concepts[${i}].name`);
-    c.aliases.forEach((a, j) => claim(a, who, DATA('concepts'), `concepts[${i}].aliases[${j}]`));
-  });
-  raw.categories.categories.forEach((c, i) => {
-    const who = `category ${c.id}`;
-    claim(c.name, who, DATA('categories'), `categories[${i}].name`);
-    c.aliases.forEach((a, j) => claim(a, who, DATA('categories'), `categories[${i}].aliases[${j}]`));
-  });
-
-  const taskPhrases = new Map<string, string>();
-  raw.tasks.tasks.forEach((t, i) =>
-    t.phrases.forEach((p, j) => {
-      const key = phraseKey(p);
-      const prior = taskPhrases.get(key);
-      if (prior && prior !== t.id)
-        problems.push({ file: DATA('tasks'), path: `tasks[${i}].phrases[${j}]`, message: `"${p}" points at two tasks: ${prior} and ${t.id}` });
-      else taskPhrases.set(key, t.id);
-    }),
-  );
-  const termPhrases = new Map<string, string>();
-  for (const [term, phrases] of Object.entries(raw.tasks.terms)) {
-    phrases.forEach((p, j) => {
-      const key = phraseKey(p);
-      const prior = termPhrases.get(key);
-      if (prior && prior !== term)
-        problems.push({ file: DATA('tasks'), path: `terms.${term}[${j}]`, message: `"${p}" is in two terms: ${prior} and ${term}` });
-      else termPhrases.set(key, term);
-    });
-  }
-}
-
-const SLOT = /\{([a-z]+)\}/g;
-const SLOTS = new Set(['service', 'task', 'concept', 'category']);
-
-function checkIntentSlots(intents: IntentFile[], problems: Problem[], label: string): void {
-  const seen = new Map<string, string>();
-  for (const file of intents) {
-    file.examples.forEach((ex, i) => {
-      for (const m of ex.matchAll(SLOT))
-        if (!SLOTS.has(m[1]!))
-          problems.push({ file: `${label}/${file.intent}.yaml`, path: `examples[${i}]`, message: `unknown slot {${m[1]}}` });
-      const key = ex.toLowerCase().trim();
-      const prior = seen.get(key);
-      if (prior && prior !== file.intent)
-        problems.push({ file: `${label}/${file.intent}.yaml`, path: `examples[${i}]`, message: `"${ex}" is also an example of ${prior}` });
-      seen.set(key, file.intent);
-    });
-  }
 }

@@ -1,4 +1,5 @@
-// Reads data/ and intents/, validates each file with its schema and indexes the result.
+// Reads data/ and intents/: every data file validated with its schema, every intents file parsed.
+// What the intents files mean is the matcher's business (src/nlu/): facts know nothing of phrasing.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, basename, relative, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -8,9 +9,6 @@ import {
   CategoryInfo,
   Concept,
   ConceptsFile,
-  ContextCuesFile,
-  ScopeFile,
-  IntentFile,
   Lesson,
   LessonsFile,
   NotApplicable,
@@ -26,8 +24,6 @@ import {
   Variant,
   VariantsFile,
 } from './schema';
-import { readCache } from './cache';
-import { buildKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 
 /** One thing wrong with the data, told as `file: path: message`. */
 export interface Problem {
@@ -97,7 +93,7 @@ function readYaml(file: string, shownAs: string, problems: Problem[]): unknown {
   return doc.toJS();
 }
 
-function validate<T extends z.ZodType>(schema: T, value: unknown, shownAs: string, problems: Problem[]): z.infer<T> | undefined {
+export function validate<T extends z.ZodType>(schema: T, value: unknown, shownAs: string, problems: Problem[]): z.infer<T> | undefined {
   if (value === undefined) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -105,7 +101,14 @@ function validate<T extends z.ZodType>(schema: T, value: unknown, shownAs: strin
   return undefined;
 }
 
-export interface RawKnowledge {
+/** One file of intents/, parsed but not yet validated; `value` is undefined when it could not be read. */
+export interface IntentsFile {
+  name: string; // the file name without .yaml: "help", "context"
+  file: string; // as problems name it
+  value: unknown;
+}
+
+export interface DataFiles {
   services: z.infer<typeof ServicesFile>;
   categories: z.infer<typeof CategoriesFile>;
   tasks: z.infer<typeof TasksFile>;
@@ -114,15 +117,20 @@ export interface RawKnowledge {
   concepts: z.infer<typeof ConceptsFile>;
   quiz: z.infer<typeof QuizFile>;
   lessons: z.infer<typeof LessonsFile>;
-  intents: IntentFile[];
-  context: ContextCuesFile;
-  scope: ScopeFile;
-  /** How the data and intents folders are named in messages ("data", "test/fixtures/broken-kb/data"). */
+  /** How the data folder is named in messages ("data", "../tmp/whosejob-kb-x/data"). */
   dataLabel: string;
-  intentsLabel: string;
   /** Ids of list items that failed validation: cross-checks must not call them unknown as well. */
   skipped: string[];
 }
+
+/** Both folders as the build compiles them: the data validated, intents/*.yaml parsed, in name order. */
+export interface KnowledgeFiles extends DataFiles {
+  intentsFiles: IntentsFile[];
+  intentsLabel: string;
+}
+
+/** A file as problems name it: relative to the working directory. */
+export const shownPath = (file: string): string => relative(process.cwd(), file) || file;
 
 const DATA_FILES = {
   services: ServicesFile,
@@ -172,66 +180,42 @@ function salvage(schema: z.ZodType, value: unknown, lists: Record<string, z.ZodT
 }
 
 /**
- * Reads and validates every file. Problems are collected, not thrown; the result is undefined only
- * when some file could not be used at all, so that cross-file checks run whenever they can.
+ * Reads and validates every data file. Problems are collected, not thrown; the result is undefined
+ * only when some file could not be used at all, so that cross-file checks run whenever they can.
  */
-export function readKnowledge(sources: Sources = defaultSources(), problems: Problem[] = []): RawKnowledge | undefined {
-  const shown = (file: string): string => relative(process.cwd(), file) || file;
+export function readDataFiles(dataDir: string, problems: Problem[]): DataFiles | undefined {
   const raw: Partial<Record<keyof typeof DATA_FILES, unknown>> = {};
   const skipped: string[] = [];
   for (const [name, schema] of Object.entries(DATA_FILES) as [keyof typeof DATA_FILES, z.ZodType][]) {
-    const file = join(sources.dataDir, `${name}.yaml`);
-    const value = readYaml(file, shown(file), problems);
-    raw[name] = validate(schema, value, shown(file), problems) ?? salvage(schema, value, LIST_ITEMS[name], skipped);
+    const file = join(dataDir, `${name}.yaml`);
+    const value = readYaml(file, shownPath(file), problems);
+    raw[name] = validate(schema, value, shownPath(file), problems) ?? salvage(schema, value, LIST_ITEMS[name], skipped);
   }
+  if (Object.values(raw).some((v) => v === undefined)) return undefined;
+  return { ...(raw as Pick<DataFiles, keyof typeof DATA_FILES>), dataLabel: shownPath(dataDir), skipped };
+}
 
-  const intents: IntentFile[] = [];
-  let context: ContextCuesFile | undefined;
-  let scope: ScopeFile | undefined;
-  if (!existsSync(sources.intentsDir)) {
-    problems.push({ file: shown(sources.intentsDir), path: '', message: 'folder not found' });
-  } else {
-    for (const name of readdirSync(sources.intentsDir).filter((f) => f.endsWith('.yaml')).sort()) {
-      const file = join(sources.intentsDir, name);
-      const value = readYaml(file, shown(file), problems);
-      if (basename(name, '.yaml') === 'context') {
-        context = validate(ContextCuesFile, value, shown(file), problems);
-        continue;
-      }
-      if (basename(name, '.yaml') === 'scope') {
-        scope = validate(ScopeFile, value, shown(file), problems);
-        continue;
-      }
-      const parsed = validate(IntentFile, value, shown(file), problems);
-      if (!parsed) continue;
-      if (basename(name, '.yaml') !== parsed.intent)
-        problems.push({ file: shown(file), path: 'intent', message: `"${parsed.intent}" must match the file name` });
-      intents.push(parsed);
-    }
-    if (!context) problems.push({ file: shown(join(sources.intentsDir, 'context.yaml')), path: '', message: 'missing' });
-    if (!scope) problems.push({ file: shown(join(sources.intentsDir, 'scope.yaml')), path: '', message: 'missing' });
+/** Parses every intents/*.yaml; what each means is for the matcher to validate (src/nlu/phrasing.ts). */
+export function readIntentsFiles(intentsDir: string, problems: Problem[]): IntentsFile[] | undefined {
+  if (!existsSync(intentsDir)) {
+    problems.push({ file: shownPath(intentsDir), path: '', message: 'folder not found' });
+    return undefined;
   }
-  if (!context || !scope || Object.values(raw).some((v) => v === undefined)) return undefined;
-  return {
-    ...(raw as Pick<RawKnowledge, keyof typeof DATA_FILES>),
-    intents,
-    context,
-    scope,
-    dataLabel: shown(sources.dataDir),
-    intentsLabel: shown(sources.intentsDir),
-    skipped,
-  };
+  return readdirSync(intentsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const file = shownPath(join(intentsDir, name));
+      return { name: basename(name, '.yaml'), file, value: readYaml(join(intentsDir, name), file, problems) };
+    });
+}
+
+/** Both folders, for the compiled copy; undefined when some file could not be used at all. */
+export function readKnowledgeFiles(sources: Sources = defaultSources(), problems: Problem[] = []): KnowledgeFiles | undefined {
+  const data = readDataFiles(sources.dataDir, problems);
+  const intentsFiles = readIntentsFiles(sources.intentsDir, problems);
+  return data && intentsFiles ? { ...data, intentsFiles, intentsLabel: shownPath(sources.intentsDir) } : undefined;
 }
 
 /** Where the build writes the compiled knowledge of the package's own data/ and intents/. */
 export const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'knowledge.json');
-
-/** Loads, validates, cross-checks and indexes; throws KnowledgeBaseError listing every problem. */
-export function loadKnowledgeBase(sources: Sources = defaultSources(), cacheFile: string | null = CACHE_FILE): KnowledgeBase {
-  const problems: Problem[] = [];
-  const raw = (cacheFile ? readCache(cacheFile, sources) : undefined) ?? readKnowledge(sources, problems);
-  if (!raw || problems.length > 0) throw new KnowledgeBaseError(problems);
-  const kb = buildKnowledgeBase(raw, problems);
-  if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return kb;
-}

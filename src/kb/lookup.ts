@@ -1,6 +1,6 @@
 // Service × task → the cell that answers "who does it": a task that does not apply there, a service
 // exception, else the category default, else the general rule.
-import { exceptionKey, type KnowledgeBase } from './knowledge-base';
+import { exceptionKey, type Facts } from './knowledge-base';
 import { CATEGORIES, type Category, type Fact, type Owner, type Service, type Task, type Variant } from './schema';
 
 /** One way the owner flips with how the service is set up, texts filled in. */
@@ -43,7 +43,7 @@ export type Cell = ResolvedFact | Inapplicable;
 
 const fill = (text: string, name: string): string => text.replace(/\{service\}/g, name);
 
-function finish(kb: KnowledgeBase, task: Task, fact: Fact, scope: ResolvedFact['scope'], name: string, extra: Partial<ResolvedFact>): ResolvedFact {
+function finish(kb: Facts, task: Task, fact: Fact, scope: ResolvedFact['scope'], name: string, extra: Partial<ResolvedFact>): ResolvedFact {
   return {
     applies: true,
     task,
@@ -66,7 +66,7 @@ function finish(kb: KnowledgeBase, task: Task, fact: Fact, scope: ResolvedFact['
 }
 
 /** The rule for a category: the general fact with the category's differences laid over it. */
-export function categoryFact(kb: KnowledgeBase, taskId: string, category: Category): { fact: Fact; own: boolean } {
+export function categoryFact(kb: Facts, taskId: string, category: Category): { fact: Fact; own: boolean } {
   const d = kb.defaults.get(taskId);
   if (!d) throw new Error(`no defaults for task ${taskId}`); // kb validation guarantees one
   const over = d[category];
@@ -79,10 +79,10 @@ export function categoryFact(kb: KnowledgeBase, taskId: string, category: Catego
 }
 
 // Facts never change once loaded: each cell is worked out once (texts filled, variants resolved).
-const cellMemo = new WeakMap<KnowledgeBase, Map<string, Cell>>();
+const cellMemo = new WeakMap<Facts, Map<string, Cell>>();
 
 /** The cell for a task, on a service or in general. Callers must handle a cell that does not apply. */
-export function lookupFact(kb: KnowledgeBase, taskId: string, serviceId?: string): Cell {
+export function lookupFact(kb: Facts, taskId: string, serviceId?: string): Cell {
   let memo = cellMemo.get(kb);
   if (!memo) cellMemo.set(kb, (memo = new Map()));
   const key = `${taskId}/${serviceId ?? ''}`;
@@ -91,7 +91,7 @@ export function lookupFact(kb: KnowledgeBase, taskId: string, serviceId?: string
   return cell;
 }
 
-function resolveCell(kb: KnowledgeBase, taskId: string, serviceId?: string): Cell {
+function resolveCell(kb: Facts, taskId: string, serviceId?: string): Cell {
   const task = kb.tasksById.get(taskId);
   if (!task) throw new Error(`unknown task ${taskId}`);
   const d = kb.defaults.get(taskId);
@@ -109,7 +109,7 @@ function resolveCell(kb: KnowledgeBase, taskId: string, serviceId?: string): Cel
 }
 
 /** Only the cells that apply: for lists made from facts (overviews, comparisons, quiz questions). */
-export function applicableFact(kb: KnowledgeBase, taskId: string, serviceId?: string): ResolvedFact | undefined {
+export function applicableFact(kb: Facts, taskId: string, serviceId?: string): ResolvedFact | undefined {
   const cell = lookupFact(kb, taskId, serviceId);
   return cell.applies ? cell : undefined;
 }
@@ -117,10 +117,10 @@ export function applicableFact(kb: KnowledgeBase, taskId: string, serviceId?: st
 export type CategoryOwners = ReadonlyArray<Readonly<{ category: Category; owner: Owner; example?: Service }>>;
 
 // Facts never change once loaded, and every answer about a task asks this: work it out once per task.
-const ownersMemo = new WeakMap<KnowledgeBase, Map<string, CategoryOwners>>();
+const ownersMemo = new WeakMap<Facts, Map<string, CategoryOwners>>();
 
 /** How the owner of a task moves across the three categories, with an example service each. */
-export function ownersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwners {
+export function ownersByCategory(kb: Facts, taskId: string): CategoryOwners {
   let memo = ownersMemo.get(kb);
   if (!memo) ownersMemo.set(kb, (memo = new Map()));
   let owners = memo.get(taskId);
@@ -128,7 +128,7 @@ export function ownersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwn
   return owners;
 }
 
-function computeOwnersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwners {
+function computeOwnersByCategory(kb: Facts, taskId: string): CategoryOwners {
   return CATEGORIES.map((category) => {
     const info = kb.categories.get(category);
     // The example is the first listed service of the category on which the task applies.
@@ -137,3 +137,4 @@ function computeOwnersByCategory(kb: KnowledgeBase, taskId: string): CategoryOwn
     return { category, owner: cell ? cell.owner : categoryFact(kb, taskId, category).fact.owner, example };
   });
 }
+

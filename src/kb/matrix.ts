@@ -1,6 +1,6 @@
 // The responsibility matrix: the owner of every task on every service named, read from the same
 // cells the answers use, with each cell marked as coming from a service exception or not applying.
-import type { KnowledgeBase } from './knowledge-base';
+import type { Facts } from './knowledge-base';
 import { lookupFact } from './lookup';
 import type { Owner, Service, Task } from './schema';
 
@@ -16,7 +16,7 @@ export interface Matrix {
   cells: MatrixCell[][]; // [task][service]
 }
 
-export function buildMatrix(kb: KnowledgeBase, services: readonly Service[], tasks: readonly Task[] = kb.tasks): Matrix {
+export function buildMatrix(kb: Facts, services: readonly Service[], tasks: readonly Task[] = kb.tasks): Matrix {
   const cells = tasks.map((t) =>
     services.map((s): MatrixCell => {
       const cell = lookupFact(kb, t.id, s.id);
@@ -36,7 +36,7 @@ export const cellLabel = (c: MatrixCell): string => (c.owner === null ? 'n/a' : 
 export const MATRIX_LEGEND = '* the service\'s own documentation differs from its category default · n/a: the task does not apply to the service';
 
 /** Resolves "ec2,rds,s3" to services; unknown names are returned apart so the caller can say so. */
-export function servicesNamed(kb: KnowledgeBase, names: readonly string[]): { services: Service[]; unknown: string[] } {
+export function servicesNamed(kb: Facts, names: readonly string[]): { services: Service[]; unknown: string[] } {
   const services: Service[] = [];
   const unknown: string[] = [];
   for (const raw of names) {

@@ -1,16 +1,17 @@
 // The shape of every file in data/. Types come from these schemas so data and code never drift.
+// (The phrasing in intents/ has its schemas with the matcher: src/nlu/intent-schema.ts.)
 import { z } from 'zod';
-import { CATEGORIES, INTENTS, OWNERS } from '../reply/reply';
+import { CATEGORIES, OWNERS } from '../reply/reply';
 
-export { CATEGORIES, INTENTS, OWNERS };
+export { CATEGORIES, OWNERS };
 export const Owner = z.enum(OWNERS);
 export type Owner = z.infer<typeof Owner>;
 
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
-const Text = z.string().trim().min(1, 'must not be empty');
+export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
+export const Text = z.string().trim().min(1, 'must not be empty');
 
 // The language folders of AWS's sites (aws.amazon.com/de/…, docs.aws.amazon.com/id_id/…).
 const LOCALE_FOLDER = /^https:\/\/[^/]+\/([a-z]{2}[_-][a-z]{2}|ar|cn|de|es|fr|id|it|jp|ko|pt|ru|th|tr|tw|vi)\//i;
@@ -188,48 +189,3 @@ export const Lesson = z.strictObject({
 });
 export type Lesson = z.infer<typeof Lesson>;
 export const LessonsFile = z.strictObject({ lessons: z.array(Lesson).min(1) });
-
-// intents/*.yaml: how people ask, as plain data (like Rasa's nlu.yml).
-export const IntentName = z.enum(INTENTS);
-export type IntentName = z.infer<typeof IntentName>;
-
-export const IntentFile = z.strictObject({
-  intent: IntentName,
-  description: Text,
-  // Phrases that point at this intent wherever they appear ("quiz me", "vs", "whose job").
-  cues: z.array(Text).default([]),
-  // Whole messages as people write them; {service}, {task}, {concept} and {category} stand for any of those.
-  examples: z.array(Text).min(1),
-});
-export type IntentFile = z.infer<typeof IntentFile>;
-
-// intents/context.yaml: phrases that make a message lean on the one before it.
-export const ContextCuesFile = z.strictObject({
-  followUp: z.array(Text).min(1), // "and for", "what about"
-  why: z.array(Text).min(1), // "why", "how come"
-  // What the asker assumes, so the answer can open with "Yes." or "No.": "does AWS…", "is it on us…".
-  presumesAws: z.array(Text).default([]),
-  presumesCustomer: z.array(Text).default([]),
-  decides: z.array(Text).default([]),
-  performs: z.array(Text).default([]),
-  // Choosing among set-ups (which key, which node type): the customer's even where AWS owns the task.
-  chooses: z.array(Text).default([]),
-  supportingServices: z.array(Id).default([]),
-  examples: z.array(z.strictObject({ after: Text, message: Text, means: Text })).default([]),
-});
-export type ContextCuesFile = z.infer<typeof ContextCuesFile>;
-
-// intents/scope.yaml: what whosejob does not answer, even in the words of an AWS question.
-export const ScopeFile = z.strictObject({
-  otherClouds: z.array(z.strictObject({ name: Text, cues: z.array(Text).min(1), model: z.string().url().startsWith('https://') })).min(1),
-  genericNames: z.array(Text).default([]),
-  awsWords: z.array(Text).min(1),
-  onPremises: z.array(Text).min(1),
-  hybridServices: z.array(Id).default([]),
-  officeIt: z.array(Text).min(1),
-  howTo: z.array(Text).min(1),
-  limits: z.array(Text).min(1),
-  pricing: z.array(Text).min(1),
-  keep: z.array(Text).min(1),
-});
-export type ScopeFile = z.infer<typeof ScopeFile>;

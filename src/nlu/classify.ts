@@ -1,7 +1,7 @@
 // Picks the intent from the entities found and the cues present. The rules read in order; the
 // first that applies wins. Entities carry most of the weight because they are what the answer
 // needs: a "who" question with no task in it cannot be answered as a responsibility question.
-import type { IntentName } from '../kb/schema';
+import type { IntentName } from './intent-schema';
 import type { Entities } from './entities';
 
 export interface Classification {

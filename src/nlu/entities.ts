@@ -1,6 +1,7 @@
 // From words to entities: typo repair, phrase look-up, then the task, services, concepts and cues.
-import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { Category, Concept, IntentName, Service } from '../kb/schema';
+import type { KnowledgeBase } from './knowledge-base';
+import type { Category, Concept, Service } from '../kb/schema';
+import type { IntentName } from './intent-schema';
 import type { Mention } from './gazetteer';
 import type { Lexicon } from './lexicon';
 import { resolveTask, spanFuzzy, type TaskMatch } from './task-match';

@@ -1,6 +1,7 @@
 // Message text → Interpretation {intent, entities, confidence}: the matcher's one entry point.
-import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { Category, Concept, IntentName, Owner, Service, Task } from '../kb/schema';
+import type { KnowledgeBase } from './knowledge-base';
+import type { Category, Concept, Owner, Service, Task } from '../kb/schema';
+import type { IntentName } from './intent-schema';
 import { classify } from './classify';
 import { extractEntities, type Entities } from './entities';
 import type { Mention } from './gazetteer';

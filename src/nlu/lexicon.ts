@@ -1,6 +1,6 @@
 // Everything the matcher knows about words, built once from the knowledge base and intents.
-import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { IntentName } from '../kb/schema';
+import type { KnowledgeBase } from './knowledge-base';
+import type { IntentName } from './intent-schema';
 import { COMMON_WORDS } from './common-words';
 import { Gazetteer } from './gazetteer';
 import { buildScopeWords, type ScopeWords } from './scope';

@@ -1,7 +1,7 @@
 // Whether a message is outside what whosejob answers, though it uses the words of an AWS question:
 // another cloud, on-premises gear, office IT, or a how-to, limits or pricing question. The words are
 // data (intents/scope.yaml); this module only weighs them against the AWS names in the message.
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase } from './knowledge-base';
 import type { Mention } from './gazetteer';
 import { Gazetteer } from './gazetteer';
 import { stem, tokenize } from './normalize';

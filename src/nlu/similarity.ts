@@ -1,6 +1,6 @@
 // Nearest example: how close a message is to each intent's examples, once names are replaced by
 // slots ("who patches rds" and "who patches {service}" both read "who {task} {service}").
-import type { IntentName } from '../kb/schema';
+import type { IntentName } from './intent-schema';
 
 export interface Example {
   intent: IntentName;

@@ -1,6 +1,6 @@
 // Which task a message is about: every rule of tasks.yaml whose terms are all present competes,
 // and the most specific reading wins (see the comments in resolveTask).
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase } from './knowledge-base';
 import type { Task } from '../kb/schema';
 import type { Words } from './entities';
 import type { Mention } from './gazetteer';

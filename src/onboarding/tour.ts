@@ -3,7 +3,7 @@ import { ask, NO_FACTS, uniqueSources, type Choice, type Reply } from '../reply/
 
 /** The lesson id a Finish button points at: past the last lesson. */
 export const FINISHED = 'finished';
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase } from '../nlu/knowledge-base';
 
 export function lessonReply(kb: KnowledgeBase, index: number): Reply {
   const total = kb.lessons.length;

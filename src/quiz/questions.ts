@@ -1,6 +1,6 @@
 // The pool of quiz questions: the curated ones in data/quiz.yaml, and ones made from the facts
 // themselves ("Who patches the guest OS of Amazon EC2?"), so every fact can be practised.
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase } from '../nlu/knowledge-base';
 import { applicableFact } from '../kb/lookup';
 import type { Owner } from '../kb/schema';
 

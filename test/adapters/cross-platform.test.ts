@@ -9,7 +9,7 @@ import { Bot } from '../../src/conversation/bot';
 import { decodeAction } from '../../src/reply/action';
 import type { Reply } from '../../src/reply/reply';
 import type { Owner } from '../../src/kb/schema';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 
 let bot: Bot;
 let conversation = 0;

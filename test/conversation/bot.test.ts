@@ -5,8 +5,8 @@ import { answerResponsibility } from '../../src/conversation/answers/responsibil
 import { Bot, type Message, type Turn } from '../../src/conversation/bot';
 import { ConversationStates, MemoryStateStore } from '../../src/conversation/state';
 import { OWNER_PHRASE } from '../../src/reply/reply';
-import type { KnowledgeBase } from '../../src/kb/knowledge-base';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import type { KnowledgeBase } from '../../src/nlu/knowledge-base';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { CONFIDENCE_THRESHOLD } from '../../src/nlu/classify';
 import { quizPool } from '../../src/quiz/questions';
 

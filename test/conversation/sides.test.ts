@@ -1,7 +1,7 @@
 // Who decides, who chooses, who carries out: one side of a task, read from the question's verb.
 import { Bot } from '../../src/conversation/bot';
 import { toJsonAnswer } from '../../src/conversation/answer-json';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 
 let bot: Bot;
 beforeAll(() => {

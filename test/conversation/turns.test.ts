@@ -1,8 +1,8 @@
 // Turns with state: clicks as typed actions, the quiz and lesson words that lean on what the person is
 // in the middle of, and state that outlives the process (a restart on the same database).
 import { Bot, type Speaker } from '../../src/conversation/bot';
-import type { KnowledgeBase } from '../../src/kb/knowledge-base';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import type { KnowledgeBase } from '../../src/nlu/knowledge-base';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { quizPool } from '../../src/quiz/questions';
 import { decodeAction, encodeAction, type Action } from '../../src/reply/action';
 import { openStore } from '../../src/store/open';

@@ -1,5 +1,5 @@
-import type { KnowledgeBase } from '../../src/kb/knowledge-base';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import type { KnowledgeBase } from '../../src/nlu/knowledge-base';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { categoryFact, lookupFact, ownersByCategory, type ResolvedFact } from '../../src/kb/lookup';
 
 /** The cell of a task that applies to the service, or a failed test. */

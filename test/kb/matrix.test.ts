@@ -2,8 +2,8 @@
 // where the task does not apply.
 import { Bot } from '../../src/conversation/bot';
 import { quizPool } from '../../src/quiz/questions';
-import type { KnowledgeBase } from '../../src/kb/knowledge-base';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import type { KnowledgeBase } from '../../src/nlu/knowledge-base';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { lookupFact } from '../../src/kb/lookup';
 import { buildMatrix } from '../../src/kb/matrix';
 import { runCli } from '../support/run-cli';

@@ -4,9 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { fillSlots } from '../../src/cli/kb-check';
-import type { KnowledgeBase } from '../../src/kb/knowledge-base';
-import { defaultSources, loadKnowledgeBase } from '../../src/kb/load';
-import type { IntentName } from '../../src/kb/schema';
+import type { KnowledgeBase } from '../../src/nlu/knowledge-base';
+import { defaultSources } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
+import type { IntentName } from '../../src/nlu/intent-schema';
 import { Interpreter } from '../../src/nlu/interpret';
 
 // The table is read straight from the YAML, so each example gets its own named test.

@@ -2,8 +2,9 @@
 // the bot then gives). The questions are written for this table, not taken from the eval sets.
 import { toJsonAnswer } from '../../src/conversation/answer-json';
 import { Bot } from '../../src/conversation/bot';
-import { loadKnowledgeBase } from '../../src/kb/load';
-import type { IntentName, Owner } from '../../src/kb/schema';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
+import type { IntentName } from '../../src/nlu/intent-schema';
+import type { Owner } from '../../src/kb/schema';
 
 interface Row {
   q: string;

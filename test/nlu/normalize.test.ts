@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { KnowledgeBase } from '../../src/kb/knowledge-base';
-import { loadKnowledgeBase } from '../../src/kb/load';
-import { INTENTS } from '../../src/kb/schema';
+import type { KnowledgeBase } from '../../src/nlu/knowledge-base';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
+import { INTENTS } from '../../src/reply/reply';
 import { Interpreter } from '../../src/nlu/interpret';
 import { MAX_INPUT_CHARS, MAX_TOKENS, stem, stripMarkup, tokenize } from '../../src/nlu/normalize';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJsonAnswer, type JsonAnswer } from '../../src/conversation/answer-json';
 import { Bot } from '../../src/conversation/bot';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 
 interface Case {
   id: string;

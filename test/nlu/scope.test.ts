@@ -2,7 +2,7 @@
 // even when they use the words of an AWS question.
 import { Bot } from '../../src/conversation/bot';
 import { toJsonAnswer } from '../../src/conversation/answer-json';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 
 let bot: Bot;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadKnowledgeBase } from '../../src/kb/load';
+import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { Interpreter } from '../../src/nlu/interpret';
 import { allowedDistance, editDistance, SpellingCorrector } from '../../src/nlu/spelling';
 

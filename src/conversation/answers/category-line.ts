@@ -1,5 +1,5 @@
 // One line that places a service in its category and says what that means.
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KnowledgeBase } from '../../nlu/knowledge-base';
 import type { Service } from '../../kb/schema';
 
 export function categoryLine(kb: KnowledgeBase, service: Service): string {

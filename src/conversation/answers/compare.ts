@@ -1,5 +1,5 @@
 // Two or more services, or two categories, side by side: where the line falls for each.
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KnowledgeBase } from '../../nlu/knowledge-base';
 import { categoryFact, lookupFact, type Cell } from '../../kb/lookup';
 import type { Category, Service, Task } from '../../kb/schema';
 import { ask, OWNER_LABEL, uniqueSources, type Reply } from '../../reply/reply';

@@ -1,5 +1,5 @@
 // "What does security OF the cloud mean?": a concept in a sentence, then the detail and an example.
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KnowledgeBase } from '../../nlu/knowledge-base';
 import type { Category, Concept } from '../../kb/schema';
 import { ask, NO_FACTS, uniqueSources, type Reply } from '../../reply/reply';
 

@@ -1,6 +1,6 @@
 // "Responsibility matrix for EC2, RDS and S3": a row per task, a column per service, from the same
 // cells as `whosejob kb matrix`. Rows are sections, so every platform lays them out as a table of lines.
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KnowledgeBase } from '../../nlu/knowledge-base';
 import { buildMatrix, cellLabel, MATRIX_LEGEND } from '../../kb/matrix';
 import type { Service } from '../../kb/schema';
 import { ask, uniqueSources, type Reply } from '../../reply/reply';

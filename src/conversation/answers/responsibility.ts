@@ -1,7 +1,7 @@
 // "Who does X (on Y)?": the owner first and plainly, then each side's part, the nuance and sources.
 // A task that has no object on the service gets no owner; a fact that flips with the set-up answers
 // for the set-up named, or gives every line when none is.
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KnowledgeBase } from '../../nlu/knowledge-base';
 import { applicableFact, lookupFact, ownersByCategory, type Inapplicable, type ResolvedFact, type ResolvedVariant } from '../../kb/lookup';
 import type { Owner, Service, Task } from '../../kb/schema';
 import { CONFIDENCE_THRESHOLD } from '../../nlu/classify';

@@ -1,6 +1,6 @@
 // "What am I responsible for on Y?": the split for one service, task by task, from the same facts
 // the responsibility answers use, so the two never disagree.
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KnowledgeBase } from '../../nlu/knowledge-base';
 import { applicableFact } from '../../kb/lookup';
 import type { Owner, Service } from '../../kb/schema';
 import { ask, uniqueSources, type Reply } from '../../reply/reply';

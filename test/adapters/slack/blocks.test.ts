@@ -12,8 +12,8 @@ import { answerResponsibility } from '../../../src/conversation/answers/responsi
 import { Bot } from '../../../src/conversation/bot';
 import { decodeAction, type Action } from '../../../src/reply/action';
 import { ask, NO_FACTS, type Reply } from '../../../src/reply/reply';
-import type { KnowledgeBase } from '../../../src/kb/knowledge-base';
-import { loadKnowledgeBase } from '../../../src/kb/load';
+import type { KnowledgeBase } from '../../../src/nlu/knowledge-base';
+import { loadKnowledgeBase } from '../../../src/nlu/knowledge-base';
 import { CATEGORIES } from '../../../src/kb/schema';
 import { CONFIDENCE_THRESHOLD } from '../../../src/nlu/classify';
 import { validateMessage } from '../../stand-ins/slack-web-api';

@@ -15,7 +15,7 @@ import { createTeamsAdapter } from '../../../src/adapters/teams/adapter';
 import { loadConfig } from '../../../src/config';
 import { Bot } from '../../../src/conversation/bot';
 import { createHttpServer } from '../../../src/http/server';
-import { loadKnowledgeBase } from '../../../src/kb/load';
+import { loadKnowledgeBase } from '../../../src/nlu/knowledge-base';
 import { createLogger } from '../../../src/log';
 import { openStore } from '../../../src/store/open';
 import type { Store } from '../../../src/store/store';

@@ -7,7 +7,7 @@ import { welcomeReply } from '../../../src/adapters/teams/welcome';
 import { Bot } from '../../../src/conversation/bot';
 import { decodeAction } from '../../../src/reply/action';
 import { ask, NO_FACTS, type Reply, type Section } from '../../../src/reply/reply';
-import { loadKnowledgeBase } from '../../../src/kb/load';
+import { loadKnowledgeBase } from '../../../src/nlu/knowledge-base';
 import { validateAdaptiveCard } from '../../stand-ins/teams-connector';
 
 const SOURCES = [

@@ -10,7 +10,7 @@ import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/tea
 import { loadConfig } from '../../../src/config';
 import { Bot } from '../../../src/conversation/bot';
 import { createHttpServer } from '../../../src/http/server';
-import { loadKnowledgeBase } from '../../../src/kb/load';
+import { loadKnowledgeBase } from '../../../src/nlu/knowledge-base';
 import { createLogger } from '../../../src/log';
 import { OutboxError } from '../../../src/reply/outbox';
 import { notice } from '../../../src/reply/reply';

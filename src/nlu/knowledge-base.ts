@@ -1,0 +1,61 @@
+// What the bot runs on: the facts of data/ (src/kb) and the phrasing of intents/, each validated by
+// its own schemas and cross-checked, plus the check that every name leads to one thing.
+import { readCache } from '../kb/cache';
+import { buildFacts, needing, type Facts } from '../kb/knowledge-base';
+import {
+  CACHE_FILE,
+  defaultSources,
+  KnowledgeBaseError,
+  readDataFiles,
+  readIntentsFiles,
+  shownPath,
+  type KnowledgeFiles,
+  type Problem,
+  type Sources,
+} from '../kb/load';
+import { checkNames } from './names';
+import { checkPhrasing, readPhrasing, type Phrasing } from './phrasing';
+
+export type KnowledgeBase = Facts & Phrasing;
+
+/** Every file read and validated on its own, before the cross-file checks. */
+export interface RawKnowledge extends KnowledgeFiles {
+  phrasing: Phrasing;
+}
+
+function withPhrasing(files: KnowledgeFiles, problems: Problem[]): RawKnowledge | undefined {
+  const phrasing = readPhrasing(files.intentsFiles, files.intentsLabel, problems);
+  return phrasing && { ...files, phrasing };
+}
+
+/**
+ * Reads and validates every file of both folders. Problems are collected, not thrown; the result is
+ * undefined only when some file could not be used at all, so that cross-file checks run whenever they can.
+ */
+export function readKnowledge(sources: Sources = defaultSources(), problems: Problem[] = []): RawKnowledge | undefined {
+  const data = readDataFiles(sources.dataDir, problems);
+  const intentsFiles = readIntentsFiles(sources.intentsDir, problems);
+  const intentsLabel = shownPath(sources.intentsDir);
+  // The phrasing is validated even when a data file is unusable, so its problems are listed too.
+  const phrasing = intentsFiles && readPhrasing(intentsFiles, intentsLabel, problems);
+  return data && intentsFiles && phrasing ? { ...data, intentsFiles, intentsLabel, phrasing } : undefined;
+}
+
+/** Cross-checks ids and names between files, then builds the look-up maps. */
+export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): KnowledgeBase {
+  const facts = buildFacts(raw, problems);
+  checkNames(raw, problems);
+  checkPhrasing(raw.phrasing, new Set(facts.servicesById.keys()), raw.intentsLabel, needing(raw.skipped, problems), problems);
+  return { ...facts, ...raw.phrasing };
+}
+
+/** Loads, validates, cross-checks and indexes; throws KnowledgeBaseError listing every problem. */
+export function loadKnowledgeBase(sources: Sources = defaultSources(), cacheFile: string | null = CACHE_FILE): KnowledgeBase {
+  const problems: Problem[] = [];
+  const cached = cacheFile ? readCache(cacheFile, sources) : undefined;
+  const raw = cached ? withPhrasing(cached, problems) : readKnowledge(sources, problems);
+  if (!raw || problems.length > 0) throw new KnowledgeBaseError(problems);
+  const kb = buildKnowledgeBase(raw, problems);
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  return kb;
+}
