@@ -86,7 +86,9 @@ function readYaml(file: string, shownAs: string, problems: Problem[]): unknown {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0];
-      problems.push({ file: shownAs, path: at ? `line ${at.line}, column ${at.col}` : '', message: e.message.split('\n')[0] ?? 'YAML syntax error' });
+      // The path names the line and column; the message's own copy of them would say it twice.
+      const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') || 'YAML syntax error';
+      problems.push({ file: shownAs, path: at ? `line ${at.line}, column ${at.col}` : '', message });
     }
     return undefined;
   }

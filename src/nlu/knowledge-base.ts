@@ -54,7 +54,8 @@ export function loadKnowledgeBase(sources: Sources = defaultSources(), cacheFile
   const problems: Problem[] = [];
   const cached = cacheFile ? readCache(cacheFile, sources) : undefined;
   const raw = cached ? withPhrasing(cached, problems) : readKnowledge(sources, problems);
-  if (!raw || problems.length > 0) throw new KnowledgeBaseError(problems);
+  if (!raw) throw new KnowledgeBaseError(problems);
+  // Cross-checks run on the entries that passed, so the error lists what kb check lists.
   const kb = buildKnowledgeBase(raw, problems);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
   return kb;
