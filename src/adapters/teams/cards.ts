@@ -1,7 +1,7 @@
 // Reply → Adaptive Card (schema 1.5, Teams-supported elements only), a pure function. Text from a
 // Reply is escaped for the card's markdown; actions stay within Teams' six; the card within 28 KB.
 import { actionData, MAX_ACTION_QUESTION, type Action } from '../../reply/action';
-import { OWNER_LABEL, type Owner, type Reply } from '../../reply/reply';
+import { OWNER_LABEL, type Choice, type Owner, type Reply, type Section } from '../../reply/reply';
 import { cutText } from '../../reply/cut';
 
 export const CARD_LIMITS = { actions: 6, bytes: 28 * 1024, titleChars: 200, textChars: 3000 } as const;
@@ -20,8 +20,36 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
+/**
+ * One row of buttons at Teams' chat width. Teams lays a card out 400 px wide at its narrowest (the Teams
+ * preview of Microsoft's Adaptive Cards designer: `.teams-inner-frame { min-width: 400px }`, about a phone's
+ * width too); less its 2 px border and the host config's 16 px padding, 364 px. The renderer puts an
+ * ActionSet's buttons on one line (flex, no wrap), each as wide as its label, 8 px apart (`buttonSpacing`),
+ * and shrinks them all with an ellipsis once they no longer fit. A button is its label in 14 px Segoe UI,
+ * about 7.5 px a character (0.5 em on average, a little more for Teams' semibold labels), or 20 px for an
+ * emoji, plus 24 px of padding and border. So a button alone holds about 45 characters, and up to three
+ * share the line while their labels add up to about 36.
+ */
+export const BUTTON_ROW = { widthPx: 364, gapPx: 8, chromePx: 24, charPx: 7.5, emojiPx: 20, maxButtons: 3 } as const;
 
-const BADGE_COLOR: Record<Owner, string> = { aws: 'Warning', customer: 'Accent', shared: 'Good' };
+/** The width a button takes on one line: its label at BUTTON_ROW's measures. */
+function buttonWidthPx(label: string): number {
+  let px = BUTTON_ROW.chromePx;
+  for (const ch of label) px += ch.codePointAt(0)! > 0xffff ? BUTTON_ROW.emojiPx : BUTTON_ROW.charPx;
+  return px;
+}
+
+/** Whether buttons with these labels share one row without any of them being cut. */
+export function rowFits(labels: readonly string[]): boolean {
+  if (labels.length === 0 || labels.length > BUTTON_ROW.maxButtons) return false;
+  const width = labels.reduce((sum, l) => sum + buttonWidthPx(l), 0) + BUTTON_ROW.gapPx * (labels.length - 1);
+  return width <= BUTTON_ROW.widthPx;
+}
+
+// Teams' light theme draws Warning (#f8d22a) at 1.47:1 and Good (#92c353) at 2.07:1 on its white card, too
+// faint to read; Default (#252424, 15.5:1) and Accent (#6264a7, 5.4:1; #a6a7dc on the dark theme's #2d2c2c,
+// 6.1:1) read in both themes. Accent marks the answers that leave work with you; the words say whose it is.
+const BADGE_COLOR: Record<Owner, 'Default' | 'Accent'> = { aws: 'Default', customer: 'Accent', shared: 'Accent' };
 const BADGE_TEXT: Record<Owner, string> = { aws: 'AWS is responsible', customer: 'You are responsible', shared: 'Shared responsibility' };
 
 const CARD_MARKDOWN = /[\\`*_[\]~<>]|^\s*([-+#]|\d+\.)/m;
@@ -37,7 +65,6 @@ export function escapeCardMarkdown(text: string): string {
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
-
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
 export interface CardOptions {
@@ -51,13 +78,58 @@ const size = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(ca
  * at most 6 bytes of JSON (\uXXXX), and each element's own fields stay under 200 bytes. Below the limit,
  * the card need not be serialised to be checked. */
 export function cardSizeBound(reply: Reply, question: string): number {
-  let chars = reply.title.length + reply.summary.length + question.length * 2;
+  let chars = reply.title.length + reply.summary.length + question.length * 2 + (reply.choicesLabel?.length ?? 0);
   for (const s of reply.sections) chars += s.label.length + s.text.length;
   for (const s of reply.sources) chars += s.title.length + s.url.length;
-  for (const c of reply.choices) chars += c.label.length + MAX_ACTION_QUESTION;
-  const elements = 2 * reply.sections.length + reply.sources.length + reply.choices.length + 6;
+  for (const c of reply.choices) chars += 2 * c.label.length + MAX_ACTION_QUESTION; // a label shows as text and names its action
+  const elements = 2 * reply.sections.length + reply.sources.length + 3 * reply.choices.length + 8;
   return 2 * 6 * chars + 200 * elements + 1024;
 }
+
+/** More rows of buttons than this read as a ragged stack: a list reads better. */
+const MAX_BUTTON_ROWS = 2;
+
+/**
+ * The choices as up to two rows of at most three buttons that show their labels whole, or else every choice
+ * as a full-width row whose text wraps (a Container with a selectAction): a card reads as one list or as
+ * buttons, never as buttons cut to "Who is r…".
+ */
+function renderChoices(reply: Reply, choices: Choice[]): { elements: CardElement[]; shrink: () => void } {
+  const submit = (c: Choice, title: string): CardElement => ({ type: 'Action.Submit', title, data: actionData(c.action) });
+  const rows: Choice[][] = [];
+  for (const c of choices) {
+    const last = rows[rows.length - 1];
+    if (last && rowFits([...last, c].map((x) => x.label))) last.push(c);
+    else rows.push([c]);
+  }
+  const label = reply.choicesLabel ? [textBlock(escapeCardMarkdown(cutText(reply.choicesLabel, CARD_LIMITS.titleChars)), { weight: 'Bolder', spacing: 'Medium' })] : [];
+  if (rows.length <= MAX_BUTTON_ROWS && rows.every((row) => rowFits(row.map((c) => c.label)))) {
+    const sets = rows.map((row) => ({ type: 'ActionSet', actions: row.map((c) => submit(c, c.label)) }));
+    return { elements: [...label, ...sets], shrink: () => sets.forEach((s) => s.actions.forEach(shrinkAction)) };
+  }
+  const text = (c: Choice, max: number): string => escapeCardMarkdown(cutText(c.label, max));
+  const rowsOf = choices.map((c) => {
+    const line = textBlock(text(c, CARD_LIMITS.titleChars), { color: 'Accent' });
+    const action = submit(c, cutText(c.label, CARD_LIMITS.titleChars));
+    const shrink = (): void => {
+      line.text = text(c, 40);
+      shrinkAction(action);
+    };
+    return { container: { type: 'Container', style: 'emphasis', spacing: 'Small', selectAction: action, items: [line] }, shrink };
+  });
+  return { elements: [...label, ...rowsOf.map((r) => r.container)], shrink: () => rowsOf.forEach((r) => r.shrink()) };
+}
+
+/** For a card over the size limit: a shorter title, and at most 200 characters of question. */
+function shrinkAction(a: CardElement): void {
+  a.title = cutText(String(a.title), 40);
+  const data = a.data as { q?: string };
+  if (data.q !== undefined) data.q = data.q.slice(0, 200);
+}
+
+/** A quiz's choices are its buttons: a section restating them ("A) AWS  B) You …") would say them twice. */
+const restatesChoices = (reply: Reply, s: Section): boolean =>
+  (reply.kind === 'quiz-question' || reply.kind === 'quiz-post') && reply.choices.length > 0 && reply.choices.every((c) => s.text.includes(c.label));
 
 export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
   const head: CardElement[] = [];
@@ -67,10 +139,12 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
   const summary = textBlock(escapeCardMarkdown(cutText(reply.summary, CARD_LIMITS.textChars)));
   head.push(title, summary);
   // A section is its heading and its text together: when the card must shrink, both go at once.
-  const sections: CardElement[][] = reply.sections.map((s) => [
-    textBlock(`**${escapeCardMarkdown(cutText(s.label, CARD_LIMITS.titleChars))}**`, { spacing: 'Medium' }),
-    textBlock(escapeCardMarkdown(cutText(s.text, CARD_LIMITS.textChars)), { spacing: 'None' }),
-  ]);
+  const sections: CardElement[][] = reply.sections
+    .filter((s) => !restatesChoices(reply, s))
+    .map((s) => [
+      textBlock(`**${escapeCardMarkdown(cutText(s.label, CARD_LIMITS.titleChars))}**`, { spacing: 'Medium' }),
+      textBlock(escapeCardMarkdown(cutText(s.text, CARD_LIMITS.textChars)), { spacing: 'None' }),
+    ]);
   const sources: CardElement[] = [];
   if (reply.sources.length > 0) {
     const links = reply.sources.map((s) => `[${escapeCardMarkdown(s.title)}](${s.url})`).join(' · ');
@@ -84,24 +158,22 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
       { type: 'Action.Submit', title: '👎 Not helpful', data: actionData(vote('down')) },
     );
   }
-  const choices: CardElement[] = reply.choices
-    .slice(0, CARD_LIMITS.actions - feedback.length)
-    .map((c) => ({ type: 'Action.Submit', title: cutText(c.label, 80), data: actionData(c.action) }));
+  const choices = reply.choices.length > 0 ? renderChoices(reply, reply.choices.slice(0, CARD_LIMITS.actions - feedback.length)) : undefined;
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [],
-    actions: [...choices, ...feedback],
+    actions: feedback,
     msteams: { width: 'Full' },
   };
   const assemble = (): void => {
-    card.body = [...head, ...sections.flat(), ...sources];
+    card.body = [...head, ...sections.flat(), ...sources, ...(choices?.elements ?? [])];
   };
   assemble();
   if (cardSizeBound(reply, options.question) <= CARD_LIMITS.bytes || size(card) <= CARD_LIMITS.bytes) return card; // the usual cases
   // Over Teams' size limit: drop whole sections from the end, then the sources, then shorten the
-  // answer itself and the buttons — the badge, title and summary always stay.
+  // answer itself and the choices — the badge, title and summary always stay.
   while (size(card) > CARD_LIMITS.bytes && sections.length > 0) {
     sections.pop();
     assemble();
@@ -110,11 +182,8 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
     sources.length = 0;
     summary.text = escapeCardMarkdown(cutText(reply.summary, 1000));
     title.text = escapeCardMarkdown(cutText(reply.title, 100));
-    for (const a of card.actions) {
-      a.title = cutText(String(a.title), 40);
-      const data = a.data as { q?: string };
-      if (data.q !== undefined) data.q = data.q.slice(0, 200);
-    }
+    choices?.shrink();
+    feedback.forEach(shrinkAction);
     assemble();
   }
   return card;

@@ -2,17 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CARD_LIMITS, cardFallback, cardSizeBound, escapeCardMarkdown, renderCard, type AdaptiveCard, type CardElement } from '../../../src/adapters/teams/cards';
+import { CARD_LIMITS, cardFallback, cardSizeBound, escapeCardMarkdown, renderCard, rowFits, type AdaptiveCard, type CardElement } from '../../../src/adapters/teams/cards';
 import { welcomeReply } from '../../../src/adapters/teams/welcome';
 import { Bot } from '../../../src/conversation/bot';
 import { decodeAction } from '../../../src/reply/action';
 import { ask, NO_FACTS, type Reply, type Section } from '../../../src/reply/reply';
 import { loadKnowledgeBase } from '../../../src/nlu/knowledge-base';
 import { validateAdaptiveCard } from '../../stand-ins/teams-connector';
+import { buttonRows, cardActions } from './card-actions';
 
 const SOURCES = [
-  { title: 'AWS: compliance › shared responsibility model', url: 'https://aws.amazon.com/compliance/shared-responsibility-model/' },
-  { title: 'AWS docs: AmazonRDS › UsingWithRDS', url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html' },
+  { title: 'AWS Compliance: Shared responsibility model', url: 'https://aws.amazon.com/compliance/shared-responsibility-model/' },
+  { title: 'Amazon RDS User Guide: Using with RDS', url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html' },
 ];
 
 function reply(over: Partial<Reply> = {}): Reply {
@@ -36,6 +37,9 @@ function reply(over: Partial<Reply> = {}): Reply {
 
 const bytes = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(card));
 const textsOf = (card: AdaptiveCard): string[] => card.body.filter((e) => e.type === 'TextBlock').map((e) => String(e.text));
+/** The choices a person can press (everything but 👍/👎). */
+const choicesOf = (card: AdaptiveCard): CardElement[] => cardActions(card).filter((a) => decodeAction(a.data)?.kind !== 'feedback');
+const sourcesLine = (card: AdaptiveCard): CardElement | undefined => card.body.find((e) => e.type === 'TextBlock' && String(e.text).startsWith('Sources: '));
 
 /** Indexes of `ch` in `text` not escaped by a backslash (an even run of backslashes before it does not escape). */
 function unescaped(text: string, ch: string): number[] {
@@ -54,9 +58,9 @@ const unescape = (text: string): string => text.replace(/\\(.)/gs, '$1');
 
 describe('the owner badge', () => {
   test.each([
-    ['aws', 'AWS IS RESPONSIBLE', 'Warning'],
+    ['aws', 'AWS IS RESPONSIBLE', 'Default'],
     ['customer', 'YOU ARE RESPONSIBLE', 'Accent'],
-    ['shared', 'SHARED RESPONSIBILITY', 'Good'],
+    ['shared', 'SHARED RESPONSIBILITY', 'Accent'],
   ] as const)('%s → "%s" in %s', (owner, text, color) => {
     const card = renderCard(reply({ owner }), { question: 'q' });
     expect(card.body[0]).toEqual({ type: 'TextBlock', text, wrap: true, weight: 'Bolder', size: 'Small', color });
@@ -87,16 +91,25 @@ describe('the card layout', () => {
     ]);
     expect(card.body[4]).toMatchObject({ spacing: 'None' }); // a section's text sits right under its label
     expect(card.body[3]).toMatchObject({ spacing: 'Medium' });
-    for (const e of card.body) expect(e.wrap).toBe(true);
+    for (const e of card.body.filter((x) => x.type === 'TextBlock')) expect(e.wrap).toBe(true);
+  });
+
+  test('after the sources, the choices under their label', () => {
+    const card = renderCard(reply(), { question: 'q' });
+    const at = (e: CardElement | undefined): number => card.body.indexOf(e!);
+    const label = card.body.find((e) => e.text === 'Related questions');
+    expect(label).toMatchObject({ type: 'TextBlock', weight: 'Bolder' });
+    expect(at(sourcesLine(card))).toBeLessThan(at(label));
+    expect(card.body.slice(at(label) + 1).every((e) => e.type === 'ActionSet' || e.type === 'Container')).toBe(true);
   });
 
   test('sources become one line of markdown links, titles escaped, URLs as given', () => {
     const card = renderCard(reply({ sources: [...SOURCES, { title: 'a [weird] title*', url: 'https://docs.aws.amazon.com/x.html' }] }), { question: 'q' });
-    const last = card.body[card.body.length - 1]!;
-    expect(last).toMatchObject({ size: 'Small', isSubtle: true });
-    expect(last.text).toBe(
-      'Sources: [AWS: compliance › shared responsibility model](https://aws.amazon.com/compliance/shared-responsibility-model/)' +
-        ' · [AWS docs: AmazonRDS › UsingWithRDS](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html)' +
+    const line = sourcesLine(card)!;
+    expect(line).toMatchObject({ size: 'Small', isSubtle: true });
+    expect(line.text).toBe(
+      'Sources: [AWS Compliance: Shared responsibility model](https://aws.amazon.com/compliance/shared-responsibility-model/)' +
+        ' · [Amazon RDS User Guide: Using with RDS](https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html)' +
         ' · [a \\[weird\\] title\\*](https://docs.aws.amazon.com/x.html)',
     );
   });
@@ -117,23 +130,45 @@ describe('the card layout', () => {
   });
 });
 
-describe('actions', () => {
-  test('choices become Action.Submit buttons carrying an ask action with the question to ask', () => {
-    const card = renderCard(reply(), { question: 'q' });
-    expect(card.actions).toEqual([
-      {
-        type: 'Action.Submit',
-        title: 'Who is responsible for guest OS patching on Amazon RDS?',
-        data: { k: 'a', q: 'Who is responsible for guest OS patching on Amazon RDS?' },
-      },
-      { type: 'Action.Submit', title: 'What am I responsible for on Amazon RDS?', data: { k: 'a', q: 'What am I responsible for on Amazon RDS?' } },
-    ]);
-    expect(card.actions.map((a) => decodeAction(a.data))).toEqual(reply().choices.map((c) => c.action));
+describe('choices', () => {
+  const LONG = ['Who is responsible for guest OS patching on Amazon RDS?', 'What am I responsible for on Amazon RDS?'];
+
+  test('questions too long for a button become full-width rows that show them whole and ask them when pressed', () => {
+    const card = renderCard(reply({ choices: LONG.map((q) => ask(q)) }), { question: 'q', feedback: true });
+    const rows = card.body.filter((e) => e.type === 'Container');
+    expect(rows).toEqual(
+      LONG.map((q) => ({
+        type: 'Container',
+        style: 'emphasis',
+        spacing: 'Small',
+        selectAction: { type: 'Action.Submit', title: q, data: { k: 'a', q } },
+        items: [{ type: 'TextBlock', text: q, wrap: true, color: 'Accent' }],
+      })),
+    );
+    expect(card.body.some((e) => e.type === 'ActionSet')).toBe(false); // one list, not a list and some buttons
+    expect(card.actions.map((a) => a.title)).toEqual(['👍 Helpful', '👎 Not helpful']);
+    expect(choicesOf(card).map((a) => decodeAction(a.data))).toEqual(LONG.map((question) => ({ kind: 'ask', question })));
+  });
+
+  test('short labels become buttons, at most three to a row, each row fitting the card', () => {
+    const labels = ['Quiz me', 'Onboard me', 'Help', 'Who patches RDS?', 'Do we encrypt S3?'];
+    const card = renderCard(reply({ choices: labels.map((l) => ask(l, l.toLowerCase())) }), { question: 'q' });
+    const rows = buttonRows(card);
+    expect(rows.map((r) => r.map((a) => a.title))).toEqual([['Quiz me', 'Onboard me', 'Help'], ['Who patches RDS?', 'Do we encrypt S3?']]);
+    for (const row of rows) expect(rowFits(row.map((a) => String(a.title)))).toBe(true);
+    expect(choicesOf(card).map((a) => decodeAction(a.data))).toEqual(labels.map((l) => ({ kind: 'ask', question: l.toLowerCase() })));
+  });
+
+  test('choices that would stack up as more than two rows of buttons read as a list instead', () => {
+    const labels = ['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Quiz me'];
+    const card = renderCard(reply({ choices: labels.map((l) => ask(l)) }), { question: 'q' });
+    expect(buttonRows(card)).toEqual([]);
+    expect(card.body.filter((e) => e.type === 'Container').map((e) => (e.items as CardElement[])[0]!.text)).toEqual(labels);
   });
 
   test('a button shows its label and carries its own question', () => {
     const card = renderCard(reply({ choices: [ask('Quiz me', 'quiz me')] }), { question: 'q' });
-    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Quiz me', data: { k: 'a', q: 'quiz me' } }]);
+    expect(card.body.at(-1)).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Quiz me', data: { k: 'a', q: 'quiz me' } }] });
   });
 
   test('quiz answers, "Another question" and lesson steps carry their own actions', () => {
@@ -143,13 +178,45 @@ describe('actions', () => {
       { label: 'Next: Inherited controls', action: { kind: 'lesson', lessonId: 'inherited', step: 0 } },
     ];
     const card = renderCard(reply({ kind: 'quiz-question', intent: 'quiz', choices }), { question: 'q' });
-    expect(card.actions.map((a) => a.data)).toEqual([{ k: 'q', i: 'fact-rds-guest-os-patching', c: 0 }, { k: 'n' }, { k: 'l', l: 'inherited', s: 0 }]);
-    expect(card.actions.map((a) => decodeAction(a.data))).toEqual(choices.map((c) => c.action));
+    expect(choicesOf(card).map((a) => a.data)).toEqual([{ k: 'q', i: 'fact-rds-guest-os-patching', c: 0 }, { k: 'n' }, { k: 'l', l: 'inherited', s: 0 }]);
+    expect(choicesOf(card).map((a) => decodeAction(a.data))).toEqual(choices.map((c) => c.action));
   });
 
-  test('feedback adds 👍/👎 last, carrying the question and the intent', () => {
+  const quiz = (choices: string[]): Reply =>
+    reply({
+      kind: 'quiz-question',
+      intent: 'quiz',
+      owner: undefined,
+      title: 'Quiz',
+      summary: 'Who is responsible for guest OS patching on Amazon RDS?',
+      sections: [{ label: 'Choices', text: choices.map((c, i) => `${'ABCD'[i]}) ${c}`).join('  ') }],
+      choicesLabel: 'Your answer',
+      choices: choices.map((c, i) => ({ label: `${'ABCD'[i]}) ${c}`, action: { kind: 'quiz-answer', questionId: 'x', choice: i } })),
+      sources: [],
+    });
+
+  test('a quiz question: the question, then its choices as lettered buttons in one row — not again as a line of text', () => {
+    const card = renderCard(quiz(['AWS', 'You (the customer)', 'Shared']), { question: 'quiz me' });
+    expect(textsOf(card)).toEqual(['Quiz', 'Who is responsible for guest OS patching on Amazon RDS?', 'Your answer']);
+    expect(buttonRows(card).map((r) => r.map((a) => a.title))).toEqual([['A) AWS', 'B) You (the customer)', 'C) Shared']]);
+  });
+
+  test('a quiz whose answers are sentences: each answer a full-width row, read whole', () => {
+    const answers = ['AWS configures its infrastructure devices; you configure your guest OS, databases and applications', 'AWS configures everything, including your applications'];
+    const card = renderCard(quiz(answers), { question: 'quiz me' });
+    expect(textsOf(card)).toEqual(['Quiz', 'Who is responsible for guest OS patching on Amazon RDS?', 'Your answer']);
+    expect(card.body.filter((e) => e.type === 'Container').map((e) => (e.items as CardElement[])[0]!.text)).toEqual(answers.map((a, i) => `${'AB'[i]}) ${a}`));
+  });
+
+  test('a section that only resembles the choices stays', () => {
+    const r = quiz(['AWS', 'You (the customer)', 'Shared']);
+    const card = renderCard({ ...r, sections: [{ label: 'Hint', text: 'Think about who runs the database engine.' }] }, { question: 'q' });
+    expect(textsOf(card)).toContain('Think about who runs the database engine.');
+  });
+
+  test('feedback adds 👍/👎 as the card\'s own actions, carrying the question and the intent', () => {
     const card = renderCard(reply({ intent: 'service' }), { question: 'who patches rds?', feedback: true });
-    expect(card.actions.slice(-2)).toEqual([
+    expect(card.actions).toEqual([
       { type: 'Action.Submit', title: '👍 Helpful', data: { k: 'f', v: 'up', q: 'who patches rds?', i: 'service' } },
       { type: 'Action.Submit', title: '👎 Not helpful', data: { k: 'f', v: 'down', q: 'who patches rds?', i: 'service' } },
     ]);
@@ -157,18 +224,20 @@ describe('actions', () => {
   });
 
   test('no feedback unless asked for', () => {
-    expect(renderCard(reply(), { question: 'q' }).actions.some((a) => decodeAction(a.data)?.kind === 'feedback')).toBe(false);
-    expect(renderCard(reply(), { question: 'q', feedback: false }).actions).toHaveLength(2);
+    expect(cardActions(renderCard(reply(), { question: 'q' })).some((a) => decodeAction(a.data)?.kind === 'feedback')).toBe(false);
+    const card = renderCard(reply(), { question: 'q', feedback: false });
+    expect(card.actions).toEqual([]);
+    expect(choicesOf(card)).toHaveLength(2);
   });
 
   test('the question a button carries is bounded (1000 characters), and so is a choice value and title', () => {
     const q = 'q'.repeat(5000);
     const card = renderCard(reply({ choices: [ask('t'.repeat(500), 'v'.repeat(5000))] }), { question: q, feedback: true });
-    const [choice, up] = card.actions as Array<CardElement & { title: string; data: { q: string } }>;
+    const [choice, up] = cardActions(card) as Array<CardElement & { title: string; data: { q: string } }>;
     expect(up!.data.q).toHaveLength(1000);
     expect(choice!.data.q).toHaveLength(1000);
-    expect(choice!.title.length).toBeLessThanOrEqual(80);
-    for (const a of card.actions) expect(decodeAction(a.data)).toBeDefined(); // bounded, and still readable
+    expect(choice!.title.length).toBeLessThanOrEqual(CARD_LIMITS.titleChars);
+    for (const a of cardActions(card)) expect(decodeAction(a.data)).toBeDefined(); // bounded, and still readable
   });
 
   test.each([
@@ -180,15 +249,19 @@ describe('actions', () => {
     [6, false],
     [10, false],
   ])('%i choices, feedback %s → at most 6 actions, feedback kept', (n, feedback) => {
-    const choices = Array.from({ length: n }, (_, i) => ask(`question ${i}`));
-    const card = renderCard(reply({ choices }), { question: 'q', feedback });
-    expect(card.actions.length).toBeLessThanOrEqual(CARD_LIMITS.actions);
-    expect(card.actions.length).toBe(Math.min(n + (feedback ? 2 : 0), 6));
-    if (feedback) expect(card.actions.slice(-2).map((a) => decodeAction(a.data))).toEqual(['up', 'down'].map((vote) => ({ kind: 'feedback', vote, question: 'q', intent: 'responsibility' })));
+    for (const label of ['q', 'a question long enough that it cannot be a button of its own']) {
+      const choices = Array.from({ length: n }, (_, i) => ask(`${label} ${i}`));
+      const card = renderCard(reply({ choices }), { question: 'q', feedback });
+      expect(validateAdaptiveCard(card)).toEqual([]);
+      expect(cardActions(card).length).toBe(Math.min(n + (feedback ? 2 : 0), CARD_LIMITS.actions));
+      if (feedback) expect(card.actions.map((a) => decodeAction(a.data))).toEqual(['up', 'down'].map((vote) => ({ kind: 'feedback', vote, question: 'q', intent: 'responsibility' })));
+    }
   });
 });
 
 describe('the 28 KB limit', () => {
+  /** The answer's texts, without the choices' label that follows them. */
+  const answerTexts = (card: AdaptiveCard): string[] => textsOf(card).filter((t) => t !== 'Related questions');
   const many = (n: number, size: number): Section[] =>
     Array.from({ length: n }, (_, i) => ({ label: `Section ${i}`, text: `${`s${i} `.repeat(size)}end${i}` }));
 
@@ -196,7 +269,7 @@ describe('the 28 KB limit', () => {
     const card = renderCard(reply({ sections: many(200, 700) }), { question: 'q', feedback: true });
     expect(bytes(card)).toBeLessThanOrEqual(CARD_LIMITS.bytes);
     expect(validateAdaptiveCard(card)).toEqual([]);
-    const texts = textsOf(card);
+    const texts = answerTexts(card);
     expect(texts.slice(0, 3)).toEqual(['AWS IS RESPONSIBLE', 'Patch management on Amazon RDS', 'AWS is responsible for patch management on Amazon RDS.']);
     expect(texts[texts.length - 1]).toMatch(/^Sources: /);
     const sections = texts.slice(3, -1);
@@ -205,7 +278,7 @@ describe('the 28 KB limit', () => {
     // What is left is the start of the list, in order (labels and texts of sections 0, 1, 2, …).
     const index = (t: string): number => Number(/^\*\*Section (\d+)\*\*$/.exec(t)?.[1] ?? /^s(\d+) /.exec(t)?.[1]);
     expect(sections.map(index)).toEqual(sections.map((_, k) => Math.floor(k / 2)));
-    expect(card.actions).toHaveLength(4);
+    expect(cardActions(card)).toHaveLength(4);
   });
 
   // Regression guard (fixed): the size cut removes single TextBlocks, not whole sections. renderCard removes `body[length - 2]` (meant to
@@ -225,13 +298,13 @@ describe('the 28 KB limit', () => {
 
   test('with sources, the cut leaves no label without its text', () => {
     const card = renderCard(reply({ sections: many(200, 700) }), { question: 'q', feedback: true });
-    pairsIntact(textsOf(card).slice(3, -1));
+    pairsIntact(answerTexts(card).slice(3, -1));
   });
 
   test('without sources, the cut keeps each label with its own text', () => {
     const card = renderCard(reply({ sources: [], sections: many(200, 700) }), { question: 'q' });
     expect(bytes(card)).toBeLessThanOrEqual(CARD_LIMITS.bytes);
-    pairsIntact(textsOf(card).slice(3));
+    pairsIntact(answerTexts(card).slice(3));
   });
 
   // Regression guard (fixed): when badge + title + summary + the last element are still over 28 KB, the cut loop (which only stops at 3
@@ -274,8 +347,9 @@ describe('the 28 KB limit', () => {
     const card = renderCard(welcomeReply('Alice'), { question: '', feedback: false });
     expect(validateAdaptiveCard(card)).toEqual([]);
     expect(textsOf(card).join('\n')).toContain('Alice added me here.');
-    expect(card.actions.map((a) => a.title)).toEqual(['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Quiz me']);
-    expect(card.actions.map((a) => decodeAction(a.data))).toEqual(
+    expect(card.actions).toEqual([]);
+    expect(cardActions(card).map((a) => a.title)).toEqual(['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Quiz me']);
+    expect(cardActions(card).map((a) => decodeAction(a.data))).toEqual(
       ['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'quiz me'].map((question) => ({ kind: 'ask', question })),
     );
   });
@@ -343,11 +417,13 @@ describe('properties', () => {
         const card = renderCard(r, { question, feedback });
         expect(validateAdaptiveCard(card)).toEqual([]);
         expect(bytes(card)).toBeLessThanOrEqual(CARD_LIMITS.bytes);
-        expect(card.actions.length).toBeLessThanOrEqual(CARD_LIMITS.actions);
-        for (const a of card.actions) expect(decodeAction(a.data)).toBeDefined(); // every button reads back as an action
+        expect(cardActions(card).length).toBeLessThanOrEqual(CARD_LIMITS.actions);
+        for (const a of cardActions(card)) expect(decodeAction(a.data)).toBeDefined(); // every button reads back as an action
         const texts = textsOf(card);
-        // Our own markup is only the bold wrapper around section labels (there is no sources line here).
-        for (const t of texts) {
+        // Our own markup is only the bold wrapper around section labels (there is no sources line here); the
+        // choices' rows hold user text too.
+        const rows = card.body.flatMap((e) => (e.type === 'Container' ? (e.items as CardElement[]).map((i) => String(i.text)) : []));
+        for (const t of [...texts, ...rows]) {
           const inner = /^\*\*[\s\S]*\*\*$/.test(t) ? t.slice(2, -2) : t;
           for (const ch of ['[', ']', '*', '_', '`', '<', '>', '~']) expect({ t, ch, at: unescaped(inner, ch) }).toEqual({ t, ch, at: [] });
         }
@@ -379,7 +455,7 @@ describe('properties', () => {
         const measured = bytes(card);
         if (cardSizeBound(r, question) <= CARD_LIMITS.bytes) expect(measured).toBeLessThanOrEqual(cardSizeBound(r, question));
         expect(measured).toBeLessThanOrEqual(CARD_LIMITS.bytes);
-        for (const a of card.actions) expect(decodeAction(a.data)).toBeDefined(); // shortened to fit, never unreadable
+        for (const a of cardActions(card)) expect(decodeAction(a.data)).toBeDefined(); // shortened to fit, never unreadable
       }),
       { numRuns: 200, endOnFailure: true }, // big inputs: report the first counterexample rather than shrink it for minutes
     );
