@@ -1,8 +1,8 @@
 // Reply → Block Kit, a pure function. Every string from a Reply is escaped for mrkdwn, and every
 // Slack limit is respected by cutting cleanly, so Slack never rejects a reply.
-import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { encodeAction } from '../../reply/action';
-import { OWNER_LABEL, type Owner, type Reply } from '../../reply/reply';
+import { OWNER_LABEL, type Owner, type Reply, type Section } from '../../reply/reply';
 import { cutText, cutThenEscape } from '../../reply/cut';
 
 export const LIMITS = {
@@ -92,6 +92,43 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/** At most three choice buttons to an actions block: Slack would wrap more onto further lines without cutting
+ * a label, but three read as one row of answers rather than a wall of buttons. */
+const BUTTONS_PER_ROW = 3;
+const MAX_CHOICES = 5;
+
+/**
+ * The choices, in order: labels that fit a button (75 characters) as rows of at most three buttons; a
+ * longer one as a section holding the whole label, with its button beside it, so no label is cut.
+ */
+function choiceBlocks(reply: Reply): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let row: Button[] = [];
+  const endRow = (): void => {
+    if (row.length > 0) blocks.push({ type: 'actions', block_id: `whosejob_choices_${blocks.length}`, elements: row });
+    row = [];
+  };
+  reply.choices.slice(0, MAX_CHOICES).forEach((c, i) => {
+    const id = `${ACTION.choice}_${i}`;
+    const value = encodeAction(c.action);
+    if (c.label.length <= LIMITS.buttonText) {
+      if (row.length === BUTTONS_PER_ROW) endRow();
+      row.push(button(c.label, id, value));
+      return;
+    }
+    endRow();
+    const section: SectionBlock = { type: 'section', block_id: `whosejob_choices_${blocks.length}`, text: { type: 'mrkdwn', text: fit(c.label, LIMITS.sectionText) || ' ' } };
+    section.accessory = button(c.action.kind === 'ask' ? 'Ask' : 'Choose', id, value);
+    blocks.push(section);
+  });
+  endRow();
+  return blocks;
+}
+
+/** A quiz's choices are its buttons: a section restating them ("A) AWS  B) You …") would say them twice. */
+const restatesChoices = (reply: Reply, s: Section): boolean =>
+  (reply.kind === 'quiz-question' || reply.kind === 'quiz-post') && reply.choices.length > 0 && reply.choices.every((c) => s.text.includes(c.label));
+
 export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (options.preface) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(options.preface, LIMITS.sectionText) }] });
@@ -99,9 +136,10 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
   blocks.push(header);
   const badge = reply.owner ? `${BADGE[reply.owner]}\n` : '';
   blocks.push(mrkdwnSection(`${badge}${fit(reply.summary, LIMITS.sectionText - badge.length)}`));
-  // Room for the closing blocks (sources, choices, share, feedback) is kept whatever the content.
-  const room = LIMITS.blocks - blocks.length - 4;
-  for (const s of reply.sections.slice(0, room)) {
+  const choices = choiceBlocks(reply);
+  // Room for the closing blocks (sources, the choices and their label, share and feedback) is kept whatever the content.
+  const room = LIMITS.blocks - blocks.length - 3 - choices.length;
+  for (const s of reply.sections.filter((x) => !restatesChoices(reply, x)).slice(0, room)) {
     const label = fit(s.label, LABEL_CHARS);
     blocks.push(mrkdwnSection(`*${label}*\n${fit(s.text, LIMITS.sectionText - label.length - 3)}`));
   }
@@ -111,12 +149,10 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
     const context: ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: cut(`:books: ${links.join('  ·  ')}`, LIMITS.sectionText, true) }] };
     blocks.push(context);
   }
-  if (reply.choices.length > 0) {
-    const elements = reply.choices.slice(0, 5).map((c, i) => button(c.label, `${ACTION.choice}_${i}`, encodeAction(c.action)));
-    const actions: ActionsBlock = { type: 'actions', block_id: 'whosejob_choices', elements };
+  if (choices.length > 0) {
     if (reply.choicesLabel)
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(reply.choicesLabel, LIMITS.sectionText) }] });
-    blocks.push(actions);
+    blocks.push(...choices);
   }
   const tail: Button[] = [];
   if (options.shareable)

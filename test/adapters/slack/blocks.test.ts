@@ -39,15 +39,17 @@ async function replyTo(...texts: string[]): Promise<Reply> {
 // ------------------------------------------------------------------------------------------------------------
 // What a message may look like
 
-type AnyBlock = KnownBlock & { text?: { type: string; text: string }; elements?: Array<Record<string, unknown>> };
+type AnyBlock = KnownBlock & { text?: { type: string; text: string }; elements?: Array<Record<string, unknown>>; accessory?: ButtonLike };
 type ButtonLike = { type: string; action_id?: string; value?: string; text?: { text: string } };
 
 const blocksOf = (m: SlackMessage): AnyBlock[] => m.blocks as AnyBlock[];
 
+/** Every button in reading order: those in actions rows, and those beside a section's text. */
 function buttonsOf(m: SlackMessage): ButtonLike[] {
-  return blocksOf(m)
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => (b.elements ?? []) as ButtonLike[]);
+  return blocksOf(m).flatMap((b) => {
+    if (b.type === 'actions') return (b.elements ?? []) as ButtonLike[];
+    return b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [];
+  });
 }
 
 /** Every mrkdwn string Slack will parse: section texts, context mrkdwn elements, and the fallback text. */
@@ -74,8 +76,8 @@ function limitProblems(m: SlackMessage): string[] {
       if ((b.elements ?? []).length > 10) problems.push(`blocks[${i}] context has ${(b.elements ?? []).length} elements`);
       for (const e of b.elements ?? []) if (String(e.text).length > 3000) problems.push(`blocks[${i}] context text ${String(e.text).length}`);
     }
-    if (b.type === 'actions') {
-      const elements = (b.elements ?? []) as ButtonLike[];
+    if (b.type === 'actions' || (b.type === 'section' && b.accessory)) {
+      const elements = b.type === 'actions' ? ((b.elements ?? []) as ButtonLike[]) : [b.accessory!];
       if (elements.length === 0 || elements.length > 25) problems.push(`blocks[${i}] actions has ${elements.length} elements`);
       for (const e of elements) {
         const text = e.text?.text ?? '';
@@ -262,8 +264,10 @@ describe('oversized replies are cut cleanly', () => {
     expect(header.length).toBeLessThanOrEqual(LIMITS.headerText);
     expect(header).toMatch(/…$/);
     // every long mrkdwn text is cut, ends with "…", and leaves no half escape ("&am", "&l")
-    const sections = blocks.filter((b) => b.type === 'section').map((b) => b.text!.text);
+    // every answer section is cut; a choice's section shows its label whole (128 characters here)
+    const sections = blocks.filter((b) => b.type === 'section' && !b.accessory).map((b) => b.text!.text);
     expect(sections.length).toBeGreaterThan(10);
+    expect(blocks.filter((b) => b.accessory).map((b) => b.text!.text)).toEqual(synthetic().choices.slice(0, 5).map((c) => c.label));
     for (const t of sections) {
       expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
       expect(t).toMatch(/…$/);
@@ -285,6 +289,59 @@ describe('oversized replies are cut cleanly', () => {
       expect(summary.length).toBeLessThanOrEqual(LIMITS.sectionText);
       expect(message.text).not.toMatch(/&(?!(amp|lt|gt);)/);
     }
+  });
+});
+
+describe('choices', () => {
+  const labelsOf = (b: AnyBlock): string[] => ((b.elements ?? []) as ButtonLike[]).map((e) => e.text?.text ?? '');
+  const quiz = (choices: string[]): Reply => ({
+    ...replyFixture(choices.map((c, i) => ({ label: `${'ABCD'[i]}) ${c}`, action: { kind: 'quiz-answer', questionId: 'x', choice: i } }))),
+    kind: 'quiz-question',
+    intent: 'quiz',
+    title: 'Quiz',
+    summary: 'Who is responsible for guest OS patching on Amazon RDS?',
+    sections: [{ label: 'Choices', text: choices.map((c, i) => `${'ABCD'[i]}) ${c}`).join('  ') }],
+    choicesLabel: 'Your answer',
+  });
+
+  test('at most three buttons to a row, in order, under the choices label', () => {
+    const labels = ['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Quiz me', 'Onboard me', 'Help'];
+    const message = renderBlocks({ ...replyFixture(labels.map((l) => ask(l))), choicesLabel: 'Try one' }, { question: 'q' });
+    expectSlackAccepts(message);
+    const blocks = blocksOf(message);
+    const rows = blocks.filter((b) => b.type === 'actions');
+    expect(rows.map(labelsOf)).toEqual([labels.slice(0, 3), labels.slice(3, 5)]); // Slack shows five
+    expect(blocks[blocks.indexOf(rows[0]!) - 1]).toMatchObject({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Try one' }] });
+    expect(buttonsOf(message).map((b) => b.action_id)).toEqual([0, 1, 2, 3, 4].map((i) => `${ACTION.choice}_${i}`));
+  });
+
+  test('a label longer than a button holds (75) shows whole in a section, its button beside it', () => {
+    const long = 'Who is responsible for network and firewall configuration on the worker nodes of Amazon EKS clusters & <pods>?';
+    expect(long.length).toBeGreaterThan(LIMITS.buttonText);
+    const message = renderBlocks(replyFixture([ask('Quiz me', 'quiz me'), ask(long), ask('Help', 'help')]), { question: 'q' });
+    expectSlackAccepts(message);
+    const choiceBlocks = blocksOf(message).filter((b) => b.type === 'actions' || b.accessory);
+    expect(choiceBlocks.map((b) => b.type)).toEqual(['actions', 'section', 'actions']);
+    expect(choiceBlocks[1]!.text).toEqual({ type: 'mrkdwn', text: escapeMrkdwn(long) });
+    expect(choiceBlocks[1]!.accessory).toMatchObject({ type: 'button', text: { text: 'Ask' }, action_id: `${ACTION.choice}_1` });
+    expect(buttonsOf(message).map((b) => decodeAction(b.value))).toEqual([{ kind: 'ask', question: 'quiz me' }, { kind: 'ask', question: long }, { kind: 'ask', question: 'help' }]);
+  });
+
+  test('a quiz question: the question, then the lettered answers as buttons — not again as a line of text', () => {
+    const message = renderBlocks(quiz(['AWS', 'You (the customer)', 'Shared']), { question: 'quiz me' });
+    expectSlackAccepts(message);
+    expect(mrkdwnTexts(message).join('\n')).not.toContain('A) AWS');
+    expect(blocksOf(message).filter((b) => b.type === 'actions').map(labelsOf)).toEqual([['A) AWS', 'B) You (the customer)', 'C) Shared']]);
+  });
+
+  test('a quiz whose answers are sentences: each answer whole beside its button', () => {
+    const answers = ['AWS configures its infrastructure devices; you configure your guest OS, databases and applications', 'AWS configures everything, including your applications'];
+    const message = renderBlocks(quiz(answers), { question: 'quiz me' });
+    expectSlackAccepts(message);
+    const texts = mrkdwnTexts(message).join('\n');
+    expect(texts).toContain(`A) ${answers[0]}`);
+    expect(texts).not.toContain('  B) '); // the run-on "A) …  B) …" line is gone
+    expect(buttonsOf(message).map((b) => decodeAction(b.value))).toEqual([0, 1].map((choice) => ({ kind: 'quiz-answer', questionId: 'x', choice })));
   });
 });
 
