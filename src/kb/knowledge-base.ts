@@ -32,6 +32,10 @@ export interface Facts {
   conceptsById: Map<string, Concept>;
   quiz: QuizQuestion[];
   lessons: Lesson[];
+  /** The tasks a comparison of services lines up (data/tasks.yaml `compare`). */
+  compareTasks: string[];
+  /** The tasks generated quiz questions ask about on each category's first example (`quiz`). */
+  quizTasks: string[];
 }
 
 export const exceptionKey = (service: string, task: string): string => `${service}/${task}`;
@@ -67,6 +71,8 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
   indexById(raw.lessons.lessons, DATA('lessons'), 'lessons', problems);
 
   const need = needing(raw.skipped, problems);
+  const knownTasks = (ids: readonly string[], file: string, path: string): void =>
+    ids.forEach((id, i) => need(tasksById.has(id), file, `${path}[${i}]`, `unknown task "${id}"`));
 
   const categories = new Map<Category, CategoryInfo>();
   raw.categories.categories.forEach((c, i) => {
@@ -75,7 +81,11 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
     c.examples.forEach((s, j) =>
       need(servicesById.has(s), DATA('categories'), `categories[${i}].examples[${j}]`, `unknown service "${s}"`),
     );
+    knownTasks(c.overview, DATA('categories'), `categories[${i}].overview`);
   });
+  raw.services.services.forEach((s, i) => knownTasks(s.overview, DATA('services'), `services[${i}].overview`));
+  knownTasks(raw.tasks.compare, DATA('tasks'), 'compare');
+  knownTasks(raw.tasks.quiz, DATA('tasks'), 'quiz');
 
   raw.tasks.weakTerms.forEach((term, i) =>
     need(term in raw.tasks.terms, DATA('tasks'), `weakTerms[${i}]`, `unknown term "${term}"`),
@@ -153,6 +163,8 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
     conceptsById,
     quiz: raw.quiz.questions,
     lessons: raw.lessons.lessons,
+    compareTasks: raw.tasks.compare,
+    quizTasks: raw.tasks.quiz,
   };
 }
 

@@ -138,3 +138,14 @@ function computeOwnersByCategory(kb: Facts, taskId: string): CategoryOwners {
   });
 }
 
+/**
+ * Whether a service's overview lists a task: its category's overview does, the service names it as
+ * one of its parts (an engine, a runtime, nodes), or its own documentation sets the task apart.
+ */
+export function inOverview(kb: Facts, taskId: string, service: Service): boolean {
+  return (
+    kb.categories.get(service.category)?.overview.includes(taskId) === true ||
+    service.overview.includes(taskId) ||
+    kb.exceptions.has(exceptionKey(service.id, taskId))
+  );
+}

@@ -34,6 +34,8 @@ export const Service = z.strictObject({
   category: Category,
   summary: Text, // what it is, in one line
   source: Source, // the service's "Security in …" page
+  // Tasks its overview lists beyond its category's: the parts it has (an engine, a runtime, nodes, a guest OS).
+  overview: z.array(Id).default([]),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -46,6 +48,8 @@ export const CategoryInfo = z.strictObject({
   aws: Text,
   customer: Text,
   examples: z.array(Id).min(1),
+  // The tasks "what am I responsible for on X?" lists for every service of the category.
+  overview: z.array(Id).min(1),
   source: Source,
 });
 export type CategoryInfo = z.infer<typeof CategoryInfo>;
@@ -74,6 +78,9 @@ export const TasksFile = z.strictObject({
   weakTerms: z.array(Id).default([]),
   terms: z.record(Id, z.array(Text).min(1)),
   tasks: z.array(Task).min(1),
+  // The tasks a comparison of services lines up, and those generated quiz questions ask about.
+  compare: z.array(Id).min(1),
+  quiz: z.array(Id).min(1),
 });
 
 // The owner of one task can flip with how a service is set up (keys AWS manages vs keys you manage,

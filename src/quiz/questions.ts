@@ -1,6 +1,6 @@
 // The pool of quiz questions: the curated ones in data/quiz.yaml, and ones made from the facts
 // themselves ("Who patches the guest OS of Amazon EC2?"), so every fact can be practised.
-import type { KnowledgeBase } from '../nlu/knowledge-base';
+import type { Facts } from '../kb/knowledge-base';
 import { applicableFact } from '../kb/lookup';
 import type { Owner } from '../kb/schema';
 
@@ -16,13 +16,16 @@ export interface QuizItem {
 const OWNER_CHOICES = ['AWS', 'You (the customer)', 'Shared'];
 const OWNER_INDEX: Record<Owner, number> = { aws: 0, customer: 1, shared: 2 };
 
-/** Facts that make fair questions: the exceptions (each has a clear reason) and each task on the category examples. */
-function generated(kb: KnowledgeBase): QuizItem[] {
+/**
+ * Facts that make fair questions: the exceptions (each has a clear reason) and the quiz tasks of
+ * data/tasks.yaml on the first example service of each category.
+ */
+function generated(kb: Facts): QuizItem[] {
   const items: QuizItem[] = [];
   const pairs: Array<[string, string]> = [...kb.exceptions.values()].map((e) => [e.service, e.task]);
   for (const info of kb.categories.values())
     for (const serviceId of info.examples.slice(0, 1))
-      for (const taskId of ['guest-os-patching', 'physical-security', 'security-groups', 'encryption-at-rest', 'iam', 'hypervisor'])
+      for (const taskId of kb.quizTasks)
         pairs.push([serviceId, taskId]);
   for (const [serviceId, taskId] of pairs) {
     // A cell where the task does not apply makes no question: there is no owner to guess.
@@ -42,7 +45,7 @@ function generated(kb: KnowledgeBase): QuizItem[] {
   return items;
 }
 
-export function quizPool(kb: KnowledgeBase): QuizItem[] {
+export function quizPool(kb: Facts): QuizItem[] {
   const curated = kb.quiz.map((q) => ({
     id: q.id,
     question: q.question,

@@ -89,6 +89,26 @@ const CASES: Case[] = [
     expected: () => ['data/tasks.yaml', `line ${lineOf(readFileSync(join(ROOT, 'data', 'tasks.yaml'), 'utf8'), '  os: [')}, column 7`, 'Nested mappings are not allowed in compact mappings'],
   },
   {
+    name: 'an unknown task in the compared tasks',
+    breakCopy: (copy) => copy.editYaml('data/tasks.yaml', (doc) => doc.setIn(['compare', 1], 'nosuch')),
+    expected: () => ['data/tasks.yaml', 'compare[1]', 'unknown task "nosuch"'],
+  },
+  {
+    name: 'an unknown task in the quiz tasks',
+    breakCopy: (copy) => copy.editYaml('data/tasks.yaml', (doc) => doc.setIn(['quiz', 0], 'nosuch')),
+    expected: () => ['data/tasks.yaml', 'quiz[0]', 'unknown task "nosuch"'],
+  },
+  {
+    name: "an unknown task in a category's overview",
+    breakCopy: (copy) => copy.editYaml('data/categories.yaml', (doc) => doc.setIn(['categories', 1, 'overview', 0], 'nosuch')),
+    expected: () => ['data/categories.yaml', 'categories[1].overview[0]', 'unknown task "nosuch"'],
+  },
+  {
+    name: "an unknown task in a service's overview",
+    breakCopy: (copy) => copy.editYaml('data/services.yaml', (doc) => doc.setIn(['services', serviceIndex('rds'), 'overview', 1], 'nosuch')),
+    expected: () => ['data/services.yaml', `services[${serviceIndex('rds')}].overview[1]`, 'unknown task "nosuch"'],
+  },
+  {
     name: 'an alias that points at two services',
     breakCopy: (copy) => copy.edit('data/services.yaml', (text) => replaceOnce(text, '    aliases: [rds, ', '    aliases: [ec2, rds, ')),
     expected: () => ['data/services.yaml', `services[${serviceIndex('rds')}].aliases[0]`, '"ec2" points at two things: service ec2 and service rds'],

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkKnowledge } from '../../src/cli/kb-check';
+import { OVERVIEW_TASKS } from '../../src/conversation/answers/service';
 import { readCache, writeCache } from '../../src/kb/cache';
 import { defaultSources, formatProblem, readKnowledgeFiles } from '../../src/kb/load';
 import { lookupFact } from '../../src/kb/lookup';
@@ -72,6 +73,13 @@ describe('the real knowledge base', () => {
       expect(kb.tasksById.has(e.task)).toBe(true);
       expect(e.reason.length).toBeGreaterThan(10);
     }
+  });
+
+  test('the lists of tasks that answers walk through name tasks the overview and the comparison can show', () => {
+    const overview = new Set(OVERVIEW_TASKS);
+    const named = [...[...kb.categories.values()].flatMap((c) => c.overview), ...kb.services.flatMap((s) => s.overview), ...kb.compareTasks];
+    expect(named.filter((t) => !overview.has(t))).toEqual([]);
+    expect(kb.quizTasks.length).toBeGreaterThan(0);
   });
 
   test('kb check of the real data finds no problem and sums it up', () => {

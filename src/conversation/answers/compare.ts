@@ -1,21 +1,21 @@
 // Two or more services, or two categories, side by side: where the line falls for each.
-import type { KnowledgeBase } from '../../nlu/knowledge-base';
-import { categoryFact, lookupFact, type Cell } from '../../kb/lookup';
+import type { Facts } from '../../kb/knowledge-base';
+import { categoryFact, inOverview, lookupFact, type Cell } from '../../kb/lookup';
 import type { Category, Service, Task } from '../../kb/schema';
 import { ask, OWNER_LABEL, uniqueSources, type Reply } from '../../reply/reply';
 import { lower, responsibilityQuestion } from './responsibility';
-import { relevant } from './service';
 
-const COMPARED_TASKS = ['guest-os-patching', 'db-engine-patching', 'runtime-patching', 'network-configuration', 'encryption-at-rest', 'backups', 'high-availability', 'iam'];
+/** Two categories side by side line up this many of the compared tasks (data/tasks.yaml `compare`). */
+const CATEGORY_ROWS = 5;
 
 /** At most this many services side by side: beyond it a chat message stops being readable. */
 export const MAX_COMPARED = 6;
 
 /** Two or more services side by side ("who patches ec2, rds and lambda?" answers for each). */
-export function compareServices(kb: KnowledgeBase, named: readonly Service[], task?: Task): Reply {
+export function compareServices(kb: Facts, named: readonly Service[], task?: Task): Reply {
   const services = named.slice(0, MAX_COMPARED);
   const [a, b] = services as [Service, Service];
-  const tasks = task ? [task.id] : COMPARED_TASKS.filter((id) => services.some((s) => relevant(id, s)));
+  const tasks = task ? [task.id] : kb.compareTasks.filter((id) => services.some((s) => inOverview(kb, id, s)));
   const sections: Reply['sections'] = [];
   const sources = services.map((s) => s.source);
   const differ: string[] = [];
@@ -64,14 +64,14 @@ export function compareServices(kb: KnowledgeBase, named: readonly Service[], ta
 const cellLabel = (c: Cell): string => (c.applies ? OWNER_LABEL[c.owner] : 'does not apply');
 const cellText = (c: Cell): string => (!c.applies ? c.where : c.owner === 'aws' ? c.aws : c.customer);
 
-export function compareCategories(kb: KnowledgeBase, a: Category, b: Category): Reply {
+export function compareCategories(kb: Facts, a: Category, b: Category): Reply {
   const ia = kb.categories.get(a)!;
   const ib = kb.categories.get(b)!;
   const sections: Reply['sections'] = [
     { label: ia.name, text: `AWS: ${ia.aws} You: ${ia.customer}` },
     { label: ib.name, text: `AWS: ${ib.aws} You: ${ib.customer}` },
   ];
-  for (const id of COMPARED_TASKS.slice(0, 5)) {
+  for (const id of kb.compareTasks.slice(0, CATEGORY_ROWS)) {
     const oa = categoryFact(kb, id, a).fact.owner;
     const ob = categoryFact(kb, id, b).fact.owner;
     sections.push({ label: kb.tasksById.get(id)!.name, text: `${ia.name}: ${OWNER_LABEL[oa]} · ${ib.name}: ${OWNER_LABEL[ob]}` });

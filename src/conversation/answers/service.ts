@@ -1,12 +1,15 @@
 // "What am I responsible for on Y?": the split for one service, task by task, from the same facts
 // the responsibility answers use, so the two never disagree.
-import type { KnowledgeBase } from '../../nlu/knowledge-base';
-import { applicableFact } from '../../kb/lookup';
+import type { Facts } from '../../kb/knowledge-base';
+import { applicableFact, inOverview } from '../../kb/lookup';
 import type { Owner, Service } from '../../kb/schema';
 import { ask, uniqueSources, type Reply } from '../../reply/reply';
 import { lower as lowerFirst, responsibilityQuestion } from './responsibility';
 
-/** The tasks that describe any service's split, in the order a reader expects them. */
+/**
+ * The order a reader expects the tasks of a split in (also the rows of the chat matrix). Which of
+ * them an overview lists is data: the category's `overview` and the service's own (data/*.yaml).
+ */
 export const OVERVIEW_TASKS = [
   'physical-security',
   'host-os-patching',
@@ -25,18 +28,17 @@ export const OVERVIEW_TASKS = [
   'customer-data',
 ];
 
-
-export function answerService(kb: KnowledgeBase, service: Service): Reply {
+export function answerService(kb: Facts, service: Service): Reply {
   const groups: Record<Owner, string[]> = { aws: [], customer: [], shared: [] };
   const sources = [service.source];
   const notes: string[] = [];
   for (const id of OVERVIEW_TASKS) {
     const task = kb.tasksById.get(id);
     if (!task) continue;
+    // Only the tasks the service has (no engine on a queue), and never one that does not apply.
+    if (!inOverview(kb, id, service)) continue;
     const fact = applicableFact(kb, id, service.id);
     if (!fact) continue;
-    // Skip tasks that only restate the category when they do not apply (an engine on a queue).
-    if (fact.scope === 'category' && !relevant(id, service)) continue;
     groups[fact.owner].push(lowerFirst(task.name));
     if (fact.scope === 'service') {
       notes.push(`${task.name}: ${fact.owner === 'customer' ? fact.customer : fact.aws}`);
@@ -65,22 +67,4 @@ export function answerService(kb: KnowledgeBase, service: Service): Reply {
     restated: `What am I responsible for on ${service.name}?`,
     facts: { service: { id: service.id, name: service.name, category: service.category }, task: null, owner: null },
   };
-}
-
-/** Whether a task belongs in the overview of this service (engines for databases, nodes for clusters…). */
-export function relevant(taskId: string, service: Service): boolean {
-  const text = `${service.summary} ${service.name}`.toLowerCase();
-  switch (taskId) {
-    case 'db-engine-patching':
-      return /database|engine|cache|warehouse|sql|redis|graph|search/.test(text);
-    case 'runtime-patching':
-      return /runtime|function|application|platform|code/.test(text);
-    case 'control-plane':
-    case 'worker-nodes':
-      return /kubernetes|container|cluster|node/.test(text);
-    case 'guest-os-patching':
-      return service.category === 'infrastructure' || /instance|server|node|cluster/.test(text);
-    default:
-      return true;
-  }
 }
