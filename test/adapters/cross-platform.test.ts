@@ -9,6 +9,7 @@ import { Bot } from '../../src/conversation/bot';
 import { decodeAction } from '../../src/reply/action';
 import type { Reply } from '../../src/reply/reply';
 import type { Owner } from '../../src/kb/schema';
+import { cardActions } from './teams/card-actions';
 import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 
 let bot: Bot;
@@ -124,14 +125,14 @@ describe.each(QUESTIONS)('"%s"', (question, owner, phrases) => {
     const slackButtons = (renderBlocks(reply, { question }).blocks as Array<{ type: string; elements?: Array<{ value?: string; text?: { text: string } }> }>)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements ?? []);
-    const card = renderCard(reply, { question });
+    const cardButtons = cardActions(renderCard(reply, { question }));
     const shown = Math.min(reply.choices.length, 5); // Slack shows five, Teams six
     expect(slackButtons.slice(0, shown).map((b) => decodeAction(b.value))).toEqual(reply.choices.slice(0, shown).map((c) => c.action));
-    expect(card.actions.slice(0, shown).map((a) => decodeAction(a.data))).toEqual(reply.choices.slice(0, shown).map((c) => c.action));
+    expect(cardButtons.slice(0, shown).map((a) => decodeAction(a.data))).toEqual(reply.choices.slice(0, shown).map((c) => c.action));
     // Each platform cuts a long label at its own limit (Slack 75, Teams 80); a short one shows whole on both.
     const whole = (label: string): string | unknown => (label.length <= 75 ? label : expect.any(String));
     expect(slackButtons.slice(0, shown).map((b) => b.text?.text)).toEqual(reply.choices.slice(0, shown).map((c) => whole(c.label)));
-    expect(card.actions.slice(0, shown).map((a) => a.title)).toEqual(reply.choices.slice(0, shown).map((c) => whole(c.label)));
+    expect(cardButtons.slice(0, shown).map((a) => a.title)).toEqual(reply.choices.slice(0, shown).map((c) => whole(c.label)));
     for (const c of reply.choices) expect(rendered.console.text).toContain(c.label);
   });
 

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/teams/adapter';
+import { cardActions } from './card-actions';
 import { loadConfig } from '../../../src/config';
 import { Bot } from '../../../src/conversation/bot';
 import { createHttpServer } from '../../../src/http/server';
@@ -109,6 +110,8 @@ const askedBy = (a: CardJson['actions'][number]): string | undefined => {
   return action?.kind === 'ask' ? action.question : undefined;
 };
 
+/** Every button of a card, wherever it is: the body's choices, then 👍/👎. */
+const choices = (card: CardJson): CardJson['actions'] => cardActions<CardJson['actions'][number]>(card);
 const texts = (card: CardJson): string[] => card.body.filter((e) => e.type === 'TextBlock').map((e) => e.text ?? '');
 const messages = (rs: ReceivedActivity[]): ReceivedActivity[] => rs.filter((r) => r.activity.type === 'message');
 
@@ -171,7 +174,7 @@ describe('personal chat', () => {
   test.each(['hi', 'hello', 'help'])('"%s" → a useful card with question buttons', async (text) => {
     const card = await ask(text);
     expect(validateAdaptiveCard(card)).toEqual([]);
-    const asks = card.actions.filter((a) => a.type === 'Action.Submit' && actionOf(a)?.kind === 'ask');
+    const asks = choices(card).filter((a) => a.type === 'Action.Submit' && actionOf(a)?.kind === 'ask');
     expect(asks.length).toBeGreaterThanOrEqual(3);
     expect(asks.map(askedBy)).toContain('Who patches RDS?');
     expect(texts(card).join(' ')).toMatch(/AWS/);
@@ -241,7 +244,7 @@ describe('card actions (Action.Submit)', () => {
 
   test('a button of a card whosejob sent, pressed → its question answered', async () => {
     const card = await ask('help');
-    const button = card.actions.find((a) => askedBy(a) === 'Who patches RDS?')!;
+    const button = choices(card).find((a) => askedBy(a) === 'Who patches RDS?')!;
     // Teams merges the card's inputs into `data`; keys that are not ours are dropped, not refused.
     const replies = await send(cardSubmit({ value: { ...button.data, someInput: 'x' }, replyToId: '1800000000001', serviceUrl }));
     expect(texts(cardOf(messages(replies)[0]))[1]).toBe('Patch management on Amazon RDS');
@@ -261,17 +264,17 @@ describe('card actions (Action.Submit)', () => {
     const conversationId = personalConversationId();
     const question = await ask('quiz me', conversationId);
     expect(texts(question)[0]).toBe('Quiz');
-    const answers = question.actions.filter((a) => actionOf(a)?.kind === 'quiz-answer');
+    const answers = choices(question).filter((a) => actionOf(a)?.kind === 'quiz-answer');
     expect(answers.length).toBeGreaterThanOrEqual(2);
     const conversation = { id: conversationId, conversationType: 'personal' as const, tenantId: TENANT_ID };
     const verdict = cardOf(messages(await send(cardSubmit({ value: answers[0]!.data, replyToId: 'q1', serviceUrl, conversation })))[0]);
     expect(texts(verdict)[0]).toMatch(/^(Correct!|Not quite)$/);
     expect(texts(verdict).join('\n')).toMatch(/Correct —|the answer is [A-D]\)/);
-    const another = verdict.actions.find((a) => actionOf(a)?.kind === 'quiz-next');
+    const another = choices(verdict).find((a) => actionOf(a)?.kind === 'quiz-next');
     expect(another?.title).toBe('Another question');
     const next = cardOf(messages(await send(cardSubmit({ value: another!.data, replyToId: 'q2', serviceUrl, conversation })))[0]);
     expect(texts(next)[0]).toBe('Quiz');
-    expect(next.actions.filter((a) => actionOf(a)?.kind === 'quiz-answer').length).toBeGreaterThanOrEqual(2);
+    expect(choices(next).filter((a) => actionOf(a)?.kind === 'quiz-answer').length).toBeGreaterThanOrEqual(2);
   });
 
   test('a feedback button → a row in SQLite and a thank-you text', async () => {
@@ -342,7 +345,7 @@ describe('install and proactive messages', () => {
     expect(replies).toHaveLength(1);
     const card = cardOf(replies[0]);
     expect(texts(card).join('\n')).toContain('Alice added me here.');
-    expect(card.actions.length).toBeGreaterThan(0);
+    expect(choices(card).length).toBeGreaterThan(0);
     expect(replies[0]!.conversationId).toBe(inbound.conversation.id);
 
     const stored = await store.getConversationRef('teams', inbound.conversation.id);
@@ -404,7 +407,7 @@ describe('card validity', () => {
     for (const text of KINDS) {
       const card = await ask(text);
       expect({ text, problems: validateAdaptiveCard(card) }).toEqual({ text, problems: [] });
-      expect(card.actions.length).toBeLessThanOrEqual(6);
+      expect(choices(card).length).toBeLessThanOrEqual(6);
       expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(28 * 1024);
     }
   });
@@ -444,7 +447,7 @@ describe('escaping', () => {
     const text = `who patches rds? ${EVIL}`;
     const reply = messages(await send(personalMessage({ text, serviceUrl })))[0]!;
     const card = cardOf(reply);
-    const rendered = [...texts(card), ...card.actions.map((a) => a.title), reply.activity.summary ?? ''].join('\n');
+    const rendered = [...texts(card), ...choices(card).map((a) => a.title), reply.activity.summary ?? ''].join('\n');
     expect(rendered).not.toContain('](https://evil');
     expect(rendered).not.toContain('[click]');
     expect(rendered).not.toContain('<at>Everyone</at>');
