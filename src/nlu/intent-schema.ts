@@ -14,6 +14,8 @@ export const IntentFile = z.strictObject({
   cues: z.array(Text).default([]),
   // Whole messages as people write them; {service}, {task}, {concept} and {category} stand for any of those.
   examples: z.array(Text).min(1),
+  // help.yaml only: the questions offered to try (help, greetings, the Slack Home tab, the Teams welcome).
+  showcase: z.array(Text).min(1, 'needs at least one question to try').max(10, 'at most ten questions: each is a button').optional(),
 });
 export type IntentFile = z.infer<typeof IntentFile>;
 

@@ -49,14 +49,27 @@ export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): Know
   return { ...facts, ...raw.phrasing };
 }
 
-/** Loads, validates, cross-checks and indexes; throws KnowledgeBaseError listing every problem. */
-export function loadKnowledgeBase(sources: Sources = defaultSources(), cacheFile: string | null = CACHE_FILE): KnowledgeBase {
+// The package's own knowledge, once per process: the bot and the replies not handed one share it.
+let packaged: KnowledgeBase | undefined;
+
+/**
+ * Loads, validates, cross-checks and indexes; throws KnowledgeBaseError listing every problem.
+ * Without sources it is the package's own data/ and intents/, read once per process.
+ */
+export function loadKnowledgeBase(sources?: Sources, cacheFile: string | null = CACHE_FILE): KnowledgeBase {
+  const own = sources === undefined && cacheFile === CACHE_FILE;
+  if (own && packaged) return packaged;
+  const from = sources ?? defaultSources();
   const problems: Problem[] = [];
-  const cached = cacheFile ? readCache(cacheFile, sources) : undefined;
-  const raw = cached ? withPhrasing(cached, problems) : readKnowledge(sources, problems);
+  const cached = cacheFile ? readCache(cacheFile, from) : undefined;
+  const raw = cached ? withPhrasing(cached, problems) : readKnowledge(from, problems);
   if (!raw) throw new KnowledgeBaseError(problems);
   // Cross-checks run on the entries that passed, so the error lists what kb check lists.
   const kb = buildKnowledgeBase(raw, problems);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  if (own) packaged = kb;
   return kb;
 }
+
+/** The package's own knowledge base, for callers that are not handed one. */
+export const packagedKnowledgeBase = (): KnowledgeBase => loadKnowledgeBase();

@@ -8,13 +8,19 @@ export interface Phrasing {
   intents: IntentFile[];
   context: ContextCuesFile;
   scope: ScopeFile;
+  /** The questions offered to try, in help, greetings, the Slack Home tab and the Teams welcome (help.yaml). */
+  showcase: string[];
 }
 
-/** Validates every intents file; undefined when context.yaml or scope.yaml is unusable. */
+/**
+ * Validates every intents file; undefined when context.yaml or scope.yaml is unusable. A help.yaml
+ * without questions to try is reported and read as none, so the cross-checks still run.
+ */
 export function readPhrasing(files: readonly IntentsFile[], intentsLabel: string, problems: Problem[]): Phrasing | undefined {
   const intents: IntentFile[] = [];
   let context: ContextCuesFile | undefined;
   let scope: ScopeFile | undefined;
+  let showcase: string[] | undefined;
   for (const { name, file, value } of files) {
     if (name === 'context') {
       context = validate(ContextCuesFile, value, file, problems);
@@ -27,11 +33,18 @@ export function readPhrasing(files: readonly IntentsFile[], intentsLabel: string
     const parsed = validate(IntentFile, value, file, problems);
     if (!parsed) continue;
     if (name !== parsed.intent) problems.push({ file, path: 'intent', message: `"${parsed.intent}" must match the file name` });
+    if (parsed.showcase && parsed.intent !== 'help') problems.push({ file, path: 'showcase', message: 'only help.yaml lists the questions to try' });
+    if (parsed.intent === 'help') {
+      showcase = parsed.showcase;
+      if (!showcase) problems.push({ file, path: 'showcase', message: 'missing: the questions offered to try' });
+    }
     intents.push(parsed);
   }
   if (!context) problems.push({ file: `${intentsLabel}/context.yaml`, path: '', message: 'missing' });
   if (!scope) problems.push({ file: `${intentsLabel}/scope.yaml`, path: '', message: 'missing' });
-  return context && scope ? { intents, context, scope } : undefined;
+  // A help.yaml that failed validation has already said why; one that is not there says so here.
+  if (!files.some((f) => f.name === 'help')) problems.push({ file: `${intentsLabel}/help.yaml`, path: '', message: 'missing' });
+  return context && scope ? { intents, context, scope, showcase: showcase ?? [] } : undefined;
 }
 
 const SLOT = /\{([a-z]+)\}/g;

@@ -109,6 +109,11 @@ const CASES: Case[] = [
     expected: () => ['data/services.yaml', `services[${serviceIndex('rds')}].overview[1]`, 'unknown task "nosuch"'],
   },
   {
+    name: 'an empty list of questions to try',
+    breakCopy: (copy) => copy.edit('intents/help.yaml', (text) => text.replace(/^showcase:\n(  - .*\n)+/m, 'showcase: []\n')),
+    expected: () => ['intents/help.yaml', 'showcase', 'needs at least one question to try'],
+  },
+  {
     name: 'an alias that points at two services',
     breakCopy: (copy) => copy.edit('data/services.yaml', (text) => replaceOnce(text, '    aliases: [rds, ', '    aliases: [ec2, rds, ')),
     expected: () => ['data/services.yaml', `services[${serviceIndex('rds')}].aliases[0]`, '"ec2" points at two things: service ec2 and service rds'],

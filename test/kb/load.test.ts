@@ -80,6 +80,7 @@ describe('the real knowledge base', () => {
     const named = [...[...kb.categories.values()].flatMap((c) => c.overview), ...kb.services.flatMap((s) => s.overview), ...kb.compareTasks];
     expect(named.filter((t) => !overview.has(t))).toEqual([]);
     expect(kb.quizTasks.length).toBeGreaterThan(0);
+    expect(kb.showcase.length).toBeGreaterThan(0);
   });
 
   test('kb check of the real data finds no problem and sums it up', () => {

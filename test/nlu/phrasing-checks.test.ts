@@ -2,6 +2,7 @@
 // reads every example back through the matcher.
 import { checkKnowledge } from '../../src/cli/kb-check';
 import { formatProblem } from '../../src/kb/load';
+import { Bot } from '../../src/conversation/bot';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/nlu/knowledge-base';
 import { cliCheck, copyKnowledge, loadProblems, shownIn, type KbCopy } from '../support/kb-copy';
 
@@ -32,5 +33,25 @@ describe('a broken copy of intents/', () => {
     expect(loadProblems(copy)).toEqual([]); // loading does not run the matcher over its own examples
     const run = cliCheck(copy);
     expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: `${line}\n` });
+  });
+
+  test('questions to try anywhere but help.yaml', () => {
+    copy.editYaml('intents/quiz.yaml', (doc) => doc.set('showcase', ['Quiz me']));
+    expect(loadProblems(copy)).toEqual([`${shownIn(copy, 'intents/quiz.yaml')}: showcase: only help.yaml lists the questions to try`]);
+  });
+
+  test('a help.yaml without questions to try', () => {
+    copy.editYaml('intents/help.yaml', (doc) => doc.delete('showcase'));
+    expect(loadProblems(copy)).toEqual([`${shownIn(copy, 'intents/help.yaml')}: showcase: missing: the questions offered to try`]);
+  });
+});
+
+describe('the questions offered to try', () => {
+  test('each is understood and answered, never met with help or "I don\'t know"', () => {
+    const bot = new Bot(kb);
+    for (const q of kb.showcase) {
+      const interp = bot.interpreter.interpret(q);
+      expect({ q, intent: interp.intent, sure: interp.confidence >= 0.6 }).toEqual({ q, intent: expect.not.stringMatching(/^(help|unknown)$/), sure: true });
+    }
   });
 });

@@ -1,17 +1,10 @@
-// The App Home tab: what whosejob does, questions to try as buttons.
+// The App Home tab: what whosejob does, questions to try as buttons (intents/help.yaml `showcase`).
 import type { HomeView, KnownBlock } from '@slack/types';
+import { packagedKnowledgeBase, type KnowledgeBase } from '../../nlu/knowledge-base';
 import { encodeAction } from '../../reply/action';
 import { ACTION } from './blocks';
 
-const EXAMPLES = [
-  'Who patches RDS?',
-  'Do we encrypt S3 or does AWS?',
-  'Who manages the EKS control plane?',
-  'What does security in the cloud mean?',
-  'Compare EC2 and Lambda',
-];
-
-export function homeView(): HomeView {
+export function homeView(kb: Pick<KnowledgeBase, 'showcase'> = packagedKnowledgeBase()): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'whosejob', emoji: true } },
     {
@@ -33,7 +26,7 @@ export function homeView(): HomeView {
     {
       type: 'actions',
       block_id: 'whosejob_home_examples',
-      elements: EXAMPLES.map((q, i) => ({
+      elements: kb.showcase.map((q, i) => ({
         type: 'button',
         text: { type: 'plain_text', text: q, emoji: true },
         action_id: `${ACTION.choice}_${i}`,

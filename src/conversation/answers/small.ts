@@ -1,12 +1,18 @@
 // Help, greetings and out-of-scope messages: short, friendly and always pointing at what works.
+// The questions offered to try are data (intents/help.yaml `showcase`); a caller that holds the
+// knowledge base passes it, the others get the package's own.
+import { packagedKnowledgeBase, type KnowledgeBase } from '../../nlu/knowledge-base';
 import type { Reply } from '../../reply/reply';
 import { ask, NO_FACTS } from '../../reply/reply';
 
-const EXAMPLES = ['Who patches RDS?', 'Do we encrypt S3 or does AWS?', 'What does security in the cloud mean?', 'Compare EC2 and Lambda'];
+type Showcase = Pick<KnowledgeBase, 'showcase'>;
 
-const examples = (): Reply['choices'] => EXAMPLES.map((q) => ask(q));
+/** The first questions of the showcase fit under a reply beside its own buttons. */
+const TRY = 4;
 
-export function helpReply(): Reply {
+const examples = (kb: Showcase): Reply['choices'] => kb.showcase.slice(0, TRY).map((q) => ask(q));
+
+export function helpReply(kb: Showcase = packagedKnowledgeBase()): Reply {
   return {
     kind: 'help',
     intent: 'help',
@@ -19,7 +25,7 @@ export function helpReply(): Reply {
       { label: 'Learn the model', text: '"what is an inherited control?", "onboard me" for a short tour, "quiz me" to practise' },
     ],
     choicesLabel: 'Try one',
-    choices: [...examples(), ask('Quiz me', 'quiz me'), ask('Onboard me', 'onboard me')],
+    choices: [...examples(kb), ask('Quiz me', 'quiz me'), ask('Onboard me', 'onboard me')],
     sources: [],
     facts: NO_FACTS,
   };
@@ -28,7 +34,7 @@ export function helpReply(): Reply {
 const THANKS = /\b(thanks?|thank you|thx|ty|cheers|appreciated|helped)\b/i;
 const BYE = /\b(bye|goodbye|see you|later)\b/i;
 
-export function smalltalkReply(text: string): Reply {
+export function smalltalkReply(text: string, kb: Showcase = packagedKnowledgeBase()): Reply {
   const summary = THANKS.test(text)
     ? "You're welcome! Ask me anything else about who is responsible for what on AWS."
     : BYE.test(text)
@@ -41,13 +47,13 @@ export function smalltalkReply(text: string): Reply {
     summary,
     sections: [],
     choicesLabel: 'Try asking',
-    choices: examples(),
+    choices: examples(kb),
     sources: [],
     facts: NO_FACTS,
   };
 }
 
-export function unknownReply(): Reply {
+export function unknownReply(kb: Showcase = packagedKnowledgeBase()): Reply {
   return {
     kind: 'unknown',
     intent: 'unknown',
@@ -56,7 +62,7 @@ export function unknownReply(): Reply {
       "I can't help with that one. I answer questions about the AWS Shared Responsibility Model: who handles a security task on an AWS service, what a term of the model means, and how services compare.",
     sections: [],
     choicesLabel: 'Questions I can answer',
-    choices: [...examples(), ask('Help', 'help')],
+    choices: [...examples(kb), ask('Help', 'help')],
     sources: [],
     facts: NO_FACTS,
   };
