@@ -167,6 +167,8 @@ export class Bot {
         await this.grade(speaker, item.id, action.choice === item.answer);
         return this.plain(verdictReply(item, action.choice));
       }
+      case 'quiz-view':
+        return this.plain(this.options.daily ? await this.options.daily.view(Number(action.postId), speaker.user) : notice('The daily quiz is not running here.'));
       case 'quiz-next': {
         const state = await this.states.conversation(key);
         const reply = await this.nextQuestion(speaker, state);

@@ -14,6 +14,8 @@ import { postPoints, streak } from './scores';
 import { SendQueue, type Sleep } from './send-queue';
 
 export type Platform = 'slack' | 'teams';
+/** Teams refreshes a card for at most 60 named people. */
+const MAX_PERSONAL_VIEWS = 60;
 export const LETTERS = ['A', 'B', 'C', 'D'];
 
 export interface DailyQuizDeps {
@@ -32,8 +34,10 @@ export interface DailyQuizDeps {
 }
 
 /** The day's question as a channel post: the buttons answer privately; the count is updated as people answer. */
-export function postReply(item: QuizItem, post: Pick<QuizPost, 'id'>, answered: number): Reply {
+export function postReply(item: QuizItem, post: Pick<QuizPost, 'id'>, answered: number, answerers: readonly string[] = []): Reply {
   return {
+    // Where a platform can show each person their own view (Teams), those who answered see their verdict.
+    personalViews: { users: answerers.slice(0, MAX_PERSONAL_VIEWS), action: { kind: 'quiz-view', postId: String(post.id) } },
     kind: 'quiz-post',
     intent: 'quiz',
     title: 'Question of the day',
@@ -255,6 +259,27 @@ export class DailyQuiz {
     };
   }
 
+  /** One person's view of a daily post: the verdict on their answer once they gave one, else the question. */
+  async view(postId: number, user: string): Promise<Reply> {
+    const post = await this.deps.store.getPost(postId);
+    const item = post && this.byId.get(post.questionId);
+    if (!post || !item) return privateNote('That question is no longer in the quiz.');
+    const answers = await this.deps.store.answersTo(postId);
+    const mine = answers.find((a) => a.user === user);
+    if (post.revealedAt) return revealReply(item, await this.tally(postId, item));
+    if (!mine) return postReply(item, post, answers.length, answers.map((a) => a.user));
+    return {
+      kind: 'quiz-verdict',
+      intent: 'quiz',
+      title: mine.correct ? 'Correct!' : 'Not quite',
+      summary: `You answered ${LETTERS[mine.choice]}) ${item.choices[mine.choice]}: ${mine.correct ? 'right' : `the answer is ${LETTERS[item.answer]}) ${item.choices[item.answer]}`}. ${answers.length} answered so far.`,
+      sections: [{ label: 'Why', text: item.explanation }],
+      choices: [],
+      sources: uniqueSources([item.source]),
+      facts: NO_FACTS,
+    };
+  }
+
   /** Edits the post's "N answered", at most once per `everyMs` for a post (the reveal shows the final count). */
   async refreshCount(post: QuizPost, everyMs = 5_000): Promise<boolean> {
     const now = this.deps.now().getTime();
@@ -265,8 +290,8 @@ export class DailyQuiz {
     if (!item || !outbox || !post.messageId || post.revealedAt) return false;
     this.countShown.set(post.id, now);
     if (this.countShown.size > 10_000) this.countShown.clear();
-    const answered = (await this.deps.store.answersTo(post.id)).length;
-    await this.queue.send(() => outbox.update({ channel: post.channel, id: post.messageId! }, postReply(item, post, answered)));
+    const answers = await this.deps.store.answersTo(post.id);
+    await this.queue.send(() => outbox.update({ channel: post.channel, id: post.messageId! }, postReply(item, post, answers.length, answers.map((a) => a.user))));
     return true;
   }
 }

@@ -10,6 +10,8 @@ export type Action =
   | { kind: 'quiz-answer'; questionId: string; choice: number; postId?: string }
   /** Another quiz question. */
   | { kind: 'quiz-next' }
+  /** One person's view of a daily post: their verdict if they answered, else the question. */
+  | { kind: 'quiz-view'; postId: string }
   /** Show this step of a lesson (Next, Back, resume). */
   | { kind: 'lesson'; lessonId: string; step: number }
   /** 👍 / 👎 on an answer: what was asked and what the bot took it for. */
@@ -31,6 +33,7 @@ const Wire = z.discriminatedUnion('k', [
   z.object({ k: z.literal('a'), q: question }),
   z.object({ k: z.literal('q'), i: id, c: z.number().int().min(0).max(9), p: id.optional() }),
   z.object({ k: z.literal('n') }),
+  z.object({ k: z.literal('v'), p: id }),
   z.object({ k: z.literal('l'), l: id, s: z.number().int().min(0).max(99) }),
   z.object({ k: z.literal('f'), v: z.enum(['up', 'down']), q: question, i: z.string().max(40) }),
   z.object({ k: z.literal('s'), q: question }),
@@ -55,6 +58,8 @@ function toWire(a: Action): Wire {
       return a.postId === undefined ? { k: 'q', i: a.questionId, c: a.choice } : { k: 'q', i: a.questionId, c: a.choice, p: a.postId };
     case 'quiz-next':
       return { k: 'n' };
+    case 'quiz-view':
+      return { k: 'v', p: a.postId };
     case 'lesson':
       return { k: 'l', l: a.lessonId, s: a.step };
     case 'feedback':
@@ -72,6 +77,8 @@ function fromWire(w: Wire): Action {
       return w.p === undefined ? { kind: 'quiz-answer', questionId: w.i, choice: w.c } : { kind: 'quiz-answer', questionId: w.i, choice: w.c, postId: w.p };
     case 'n':
       return { kind: 'quiz-next' };
+    case 'v':
+      return { kind: 'quiz-view', postId: w.p };
     case 'l':
       return { kind: 'lesson', lessonId: w.l, step: w.s };
     case 'f':

@@ -64,6 +64,11 @@ export interface Reply {
   choices: Choice[];
   sources: SourceLink[];
   facts: ReplyFacts;
+  /**
+   * A message people see differently (a daily post: each answerer sees their own verdict). Platforms
+   * that can show one message per person (Teams' user-specific views) refresh it for `users` with `action`.
+   */
+  personalViews?: { users: string[]; action: Action };
   /** The question restated so it stands alone ("and for EC2?" → "Who is responsible for … on Amazon EC2?"),
    * for sharing an answer outside its conversation. */
   restated?: string;

@@ -111,7 +111,7 @@ export const TEAMS_CARD_RULES = {
   maxActions: 6,
   maxBytes: 28 * 1024,
   elements: new Set(['TextBlock', 'Container', 'ColumnSet', 'Column', 'FactSet', 'Image', 'ActionSet']),
-  actions: new Set(['Action.Submit', 'Action.OpenUrl']),
+  actions: new Set(['Action.Submit', 'Action.OpenUrl', 'Action.Execute']),
 } as const;
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -140,6 +140,8 @@ export function validateAdaptiveCard(card: unknown): string[] {
     if (!TEAMS_CARD_RULES.actions.has(action.type)) problems.push(`${where} is ${action.type}, not an allowed action`);
     if (typeof action.title !== 'string' || action.title === '') problems.push(`${where} has no title`);
     if (action.type === 'Action.OpenUrl' && typeof action.url !== 'string') problems.push(`${where} has no url`);
+    // Universal Actions: Teams routes an Action.Execute to the bot by its verb.
+    if (action.type === 'Action.Execute' && (typeof action.verb !== 'string' || action.verb === '')) problems.push(`${where} is Action.Execute without a verb`);
   };
   const checkElements = (elements: unknown, where: string): void => {
     if (elements === undefined) return;

@@ -1,5 +1,5 @@
 // The Teams bot: an ActivityHandler whose handlers only translate — message in, card out.
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { Bot } from '../../conversation/bot';
 import { decodeAction, decodeLegacyAction } from '../../reply/action';
 import { wantsFeedback, type Reply } from '../../reply/reply';
@@ -20,6 +20,18 @@ export function cardActivity(reply: Reply, question: string, feedback = wantsFee
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(reply, { question, feedback })));
   activity.summary = cardFallback(reply);
   return activity;
+}
+
+/** "19:abc@thread.tacv2;messageid=17…" (a reply chain) → "19:abc@thread.tacv2" (the channel). */
+export const channelOf = (conversationId: string): string => conversationId.replace(/;messageid=.*$/, '');
+
+/**
+ * The sender's IANA time zone: Teams puts it in the clientInfo entity ("timezone": "Europe/Berlin"),
+ * beside the local timestamp.
+ */
+function timeZoneOf(activity: TurnContext['activity']): string | undefined {
+  const info = activity.entities?.find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  return typeof info?.timezone === 'string' ? info.timezone : undefined;
 }
 
 /** The key a person's own chat with the bot is stored under, beside the conversation's id. */
@@ -43,12 +55,14 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
   }
 
   private async remember(context: TurnContext): Promise<void> {
-    const id = context.activity.conversation.id;
+    // A channel thread's id names its root message; what is posted later goes to the channel itself.
+    const id = channelOf(context.activity.conversation.id);
     // What a later post needs does not change from message to message; the service URL can.
     const key = `${context.activity.serviceUrl}|${context.activity.recipient?.id ?? ''}`;
     if (this.saved.get(id) === key) return;
     try {
-      const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
+      const ref = TurnContext.getConversationReference(context.activity);
+      const reference = JSON.stringify({ ...ref, conversation: { ...ref.conversation, id } });
       await this.deps.store.saveConversationRef('teams', id, reference);
       // A person's own chat with the bot is also found by who they are, for direct messages later.
       if (context.activity.conversation.conversationType === 'personal' && context.activity.from?.id)
@@ -65,6 +79,20 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     await this.remember(context);
     const reply = welcomeReply(context.activity.from?.name);
     await context.sendActivity(cardActivity(reply, '', false));
+  }
+
+  /**
+   * Action.Execute (Universal Actions): a click on a daily post, or Teams refreshing the card for a
+   * person who answered. The card returned is shown to that person alone.
+   */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const action = decodeAction(invokeValue.action?.data);
+    if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'not a whosejob action' } };
+    const activity = context.activity;
+    const turn = await this.deps.bot.act(action, { user: activity.from.id, conversation: activity.conversation.id, platform: 'teams' });
+    // The card is plain JSON; its interface simply has no index signature.
+    const card = renderCard(turn.reply, { question: turn.reply.restated ?? turn.reply.title }) as unknown as Record<string, unknown>;
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 
   /** The Bot Framework can deliver an activity again; with replicas another one may get it. First claimant answers. */
@@ -102,10 +130,11 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     }
     // The bot's own @mention is not part of the question.
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-    const turn = action ? await this.deps.bot.act(action, speaker) : await this.deps.bot.handle({ ...speaker, text });
+    const channel = channelOf(activity.conversation.id);
+    const turn = action ? await this.deps.bot.act(action, speaker) : await this.deps.bot.handle({ ...speaker, text, channel, timeZone: timeZoneOf(activity) });
     const question = action?.kind === 'ask' ? action.question : action ? (turn.reply.restated ?? turn.reply.title) : text;
     await context.sendActivity(cardActivity(turn.reply, question));
-    if (activity.conversation.conversationType !== 'personal') return;
-    await this.remember(context); // personal chats are where a daily quiz can reach a user later
+    // Where the bot was spoken to it can post later: a channel's daily quiz, a person's DM.
+    await this.remember(context);
   }
 }

@@ -18,7 +18,12 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions: CardElement[];
   msteams?: { width: 'Full' };
+  /** Universal Actions: the card each listed person sees is fetched for them (a user-specific view). */
+  refresh?: { action: CardElement; userIds: string[] };
 }
+
+/** The verb of every Action.Execute whosejob sends: the action itself travels in `data`. */
+export const EXECUTE_VERB = 'whosejob';
 
 /**
  * One row of buttons at Teams' chat width. Teams lays a card out 400 px wide at its narrowest (the Teams
@@ -95,7 +100,13 @@ const MAX_BUTTON_ROWS = 2;
  * buttons, never as buttons cut to "Who is r…".
  */
 function renderChoices(reply: Reply, choices: Choice[]): { elements: CardElement[]; shrink: () => void } {
-  const submit = (c: Choice, title: string): CardElement => ({ type: 'Action.Submit', title, data: actionData(c.action) });
+  // On a message people see differently (a daily post), a click is an Action.Execute: Teams answers the
+  // clicker alone with the card the bot returns, where Action.Submit would post the verdict for everyone.
+  const execute = reply.personalViews !== undefined;
+  const submit = (c: Choice, title: string): CardElement =>
+    execute
+      ? { type: 'Action.Execute', title, verb: EXECUTE_VERB, data: actionData(c.action), fallback: { type: 'Action.Submit', title, data: actionData(c.action) } }
+      : { type: 'Action.Submit', title, data: actionData(c.action) };
   const rows: Choice[][] = [];
   for (const c of choices) {
     const last = rows[rows.length - 1];
@@ -167,6 +178,8 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
     actions: feedback,
     msteams: { width: 'Full' },
   };
+  if (reply.personalViews)
+    card.refresh = { action: { type: 'Action.Execute', verb: EXECUTE_VERB, data: actionData(reply.personalViews.action) }, userIds: reply.personalViews.users };
   const assemble = (): void => {
     card.body = [...head, ...sections.flat(), ...sources, ...(choices?.elements ?? [])];
   };

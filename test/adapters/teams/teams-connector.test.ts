@@ -164,7 +164,8 @@ test('validateAdaptiveCard flags what Teams would reject', () => {
   expect(validateAdaptiveCard({ ...ok, version: '1.6' })).toEqual(['version is "1.6", expected "1.5"']);
   expect(validateAdaptiveCard({ ...ok, body: [{ type: 'Input.Text', id: 'x' }] })).toEqual(['body[0] is Input.Text, not an allowed element']);
   expect(validateAdaptiveCard({ ...ok, body: [{ type: 'Container', items: [{ type: 'Media' }] }] })).toEqual(['body[0].items[0] is Media, not an allowed element']);
-  expect(validateAdaptiveCard({ ...ok, actions: [{ type: 'Action.Execute', title: 'go' }] })).toEqual(['actions[0] is Action.Execute, not an allowed action']);
+  expect(validateAdaptiveCard({ ...ok, actions: [{ type: 'Action.Http', title: 'go' }] })).toEqual(['actions[0] is Action.Http, not an allowed action']);
+  expect(validateAdaptiveCard({ ...ok, actions: [{ type: 'Action.Execute', title: 'go' }] })).toEqual(['actions[0] is Action.Execute without a verb']);
   const seven = Array.from({ length: 7 }, (_, i) => ({ type: 'Action.Submit', title: `a${i}` }));
   expect(validateAdaptiveCard({ ...ok, actions: seven })).toEqual(['7 actions (max 6)']);
   const big = { ...ok, body: [{ type: 'TextBlock', text: 'x'.repeat(29 * 1024) }] };
