@@ -17,9 +17,8 @@ async function outboxFor(platform: Platform, env: NodeJS.ProcessEnv, store: Stor
   const config = loadConfig(env);
   if (platform === 'slack') {
     if (!config.SLACK_BOT_TOKEN) throw new UsageError('posting to Slack needs SLACK_BOT_TOKEN');
-    const { WebClient } = await import('@slack/web-api');
-    const { slackOutbox } = await import('../adapters/slack/outbox');
-    return slackOutbox(new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }));
+    const { slackOutboxFor } = await import('../adapters/slack/outbox');
+    return slackOutboxFor(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
   }
   if (!config.MicrosoftAppId && !config.TEAMS_ENABLED) throw new UsageError('posting to Teams needs MicrosoftAppId (or TEAMS_ENABLED=true for a local client)');
   const { createTeamsAdapter } = await import('../adapters/teams/adapter');

@@ -140,6 +140,12 @@ export class Bot {
     return turn;
   }
 
+  /** A person's daily-quiz figures per channel, where the daily quiz runs. */
+  async quizStats(platform: Platform, user: string): Promise<Awaited<ReturnType<DailyQuiz['personalStats']>>> {
+    if (!this.options.daily || (platform !== 'slack' && platform !== 'teams')) return [];
+    return this.options.daily.personalStats(platform, user);
+  }
+
   /** A button: the action it carries, for the person who clicked it. */
   async act(action: Action, speaker: Speaker): Promise<Turn> {
     const key = stateKey(speaker);
@@ -224,7 +230,9 @@ export class Bot {
     }
     // "do we patch rds?" while a question is pending is a new question, not the answer "You".
     const interp = this.interpreter.interpret(text);
-    const asksSomething = interp.task !== undefined || interp.services.length > 0 || interp.concepts.length > 0;
+    // …and "quiz me" or "help" is a request, not the answer "me".
+    const asksSomething =
+      interp.task !== undefined || interp.services.length > 0 || interp.concepts.length > 0 || ['quiz', 'onboarding', 'help'].includes(interp.intent);
     const chosen = asksSomething ? undefined : readAnswer(item, text);
     if (chosen === undefined) return undefined;
     state.pendingQuizId = undefined;
@@ -290,20 +298,20 @@ export class Bot {
     const kb = this.kb;
     switch (interp.intent) {
       case 'responsibility':
-        return interp.task ? answerResponsibility(kb, interp) : unknownReply();
+        return interp.task ? answerResponsibility(kb, interp) : unknownReply(kb);
       case 'service':
-        return interp.services[0] ? answerService(kb, interp.services[0]) : unknownReply();
+        return interp.services[0] ? answerService(kb, interp.services[0]) : unknownReply(kb);
       case 'concept':
         if (interp.concepts[0]) return answerConcept(kb, interp.concepts[0]);
         if (interp.categories[0]) return answerCategory(kb, interp.categories[0]);
-        return unknownReply();
+        return unknownReply(kb);
       case 'compare': {
         const services = interp.servicesInOrder.length >= 2 ? interp.servicesInOrder : interp.services;
         const [a, b] = services;
         if (a && b) return compareServices(kb, services, interp.task);
         const [ca, cb] = interp.categories;
         if (ca && cb) return compareCategories(kb, ca, cb);
-        return a ? answerService(kb, a) : unknownReply();
+        return a ? answerService(kb, a) : unknownReply(kb);
       }
       case 'quiz':
         return questionReply(pickQuestion(this.pool, hash(text), 0));
@@ -312,11 +320,11 @@ export class Bot {
       case 'matrix':
         return answerMatrix(kb, interp.servicesInOrder);
       case 'help':
-        return helpReply();
+        return helpReply(kb);
       case 'smalltalk':
-        return smalltalkReply(text);
+        return smalltalkReply(text, kb);
       case 'unknown':
-        return interp.outOfScope ? outOfScopeReply(interp.outOfScope, interp.services[0]) : unknownReply();
+        return interp.outOfScope ? outOfScopeReply(interp.outOfScope, interp.services[0]) : unknownReply(kb);
     }
   }
 }

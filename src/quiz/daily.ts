@@ -10,7 +10,7 @@ import { NO_FACTS, uniqueSources, type Reply } from '../reply/reply';
 import type { QuizPost, QuizSchedule, Store } from '../store/store';
 import type { QuizItem } from './questions';
 import { describeSchedule, localDate, nextRun, previousRun, type ScheduleSpec } from './schedule';
-import { postPoints, streak } from './scores';
+import { postPoints, standings, streak } from './scores';
 import { SendQueue, type Sleep } from './send-queue';
 
 export type Platform = 'slack' | 'teams';
@@ -257,6 +257,19 @@ export class DailyQuiz {
         facts: NO_FACTS,
       },
     };
+  }
+
+  /** A person's own figures in the channels where they play (the Slack Home tab, `quiz me stats`). */
+  async personalStats(platform: Platform, user: string, limit = 3): Promise<Array<{ channel: string; points: number; right: number; answered: number; streak: number }>> {
+    const out = [];
+    for (const channel of await this.deps.store.channelsOf(platform, user, limit)) {
+      const answers = await this.deps.store.channelAnswers(platform, channel);
+      const mine = standings(answers).find((r) => r.user === user);
+      if (!mine) continue;
+      const posts = await this.deps.store.channelPosts(platform, channel, 366);
+      out.push({ channel, points: mine.points, right: mine.right, answered: mine.answered, streak: streak(user, posts, answers) });
+    }
+    return out;
   }
 
   /** One person's view of a daily post: the verdict on their answer once they gave one, else the question. */

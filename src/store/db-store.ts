@@ -239,6 +239,21 @@ export class DbStore implements Store {
     return rows.map(answer);
   }
 
+  async channelsOf(platform: string, user: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('quiz_answers')
+      .innerJoin('quiz_posts', 'quiz_posts.id', 'quiz_answers.post_id')
+      .select('quiz_posts.channel')
+      .select((eb) => eb.fn.max('quiz_answers.at').as('last'))
+      .where('quiz_posts.platform', '=', platform)
+      .where('quiz_answers.user_id', '=', user)
+      .groupBy('quiz_posts.channel')
+      .orderBy('last', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.channel);
+  }
+
   async channelAnswers(platform: string, channel: string, since?: string): Promise<ChannelAnswer[]> {
     let q = this.db
       .selectFrom('quiz_answers')

@@ -113,6 +113,8 @@ export interface QuizStore {
   /** Records a person's answer once: later clicks get the answer already recorded. */
   recordAnswer(a: QuizAnswer): Promise<{ recorded: true } | { recorded: false; existing: QuizAnswer }>;
   answersTo(postId: number): Promise<QuizAnswer[]>;
+  /** Channels where the person answered a daily question, most recent first. */
+  channelsOf(platform: string, user: string, limit: number): Promise<string[]>;
   /** Every answer in a channel since `since` (a local date, inclusive), or all. */
   channelAnswers(platform: string, channel: string, since?: string): Promise<ChannelAnswer[]>;
   getCard(platform: string, user: string, questionId: string): Promise<string | undefined>;

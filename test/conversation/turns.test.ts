@@ -112,6 +112,15 @@ describe('quiz words', () => {
     expect(second.reply.summary).not.toBe(first.reply.summary);
   });
 
+  test('"quiz me" while a question is pending asks a new question, it is not the answer "me"', async () => {
+    const bot = new Bot(kb);
+    const who = speaker();
+    const first = await bot.handle({ ...who, text: 'quiz me' });
+    const again = await bot.handle({ ...who, text: 'quiz me' });
+    expect(again.reply.kind).toBe('quiz-question');
+    expect(again.reply.summary).not.toBe(first.reply.summary);
+  });
+
   test.each(['idk', "i don't know", 'no idea'])('"%s" shows the answer instead of guessing one', async (words) => {
     const bot = new Bot(kb);
     const who = speaker();

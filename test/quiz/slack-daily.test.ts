@@ -18,7 +18,7 @@ import { decodeAction } from '../../src/reply/action';
 import { openStore } from '../../src/store/open';
 import type { Store } from '../../src/store/store';
 import { runCli } from '../support/run-cli';
-import { blockActions, FORM, postToApp, slashCommand } from '../stand-ins/slack-requests';
+import { appHomeOpened, blockActions, eventCallback, FORM, JSON_TYPE, postToApp, slashCommand } from '../stand-ins/slack-requests';
 import { SlackWebApiStandIn } from '../stand-ins/slack-web-api';
 
 const SECRET = 'quiz-secret';
@@ -116,6 +116,13 @@ test('schedule, post at 09:00, private answers once each, the count, the reveal 
 
   const board = await command('quiz leaderboard week');
   expect(board).toMatch(/UANA|UBEN/);
+  expect(await command('quiz me stats')).toMatch(/You have not answered|points/);
+
+  // Each person's own figures on their Home tab.
+  const home = await postToApp(eventsUrl, { body: eventCallback(appHomeOpened({ user: 'UANA' })), contentType: JSON_TYPE, secret: SECRET });
+  expect(home.status).toBe(200);
+  const [published] = await standIn.waitFor('views.publish', 1);
+  expect(JSON.stringify(published!.args.view)).toMatch(/Your daily quiz.*<#C0QUIZ>.*1 answered|Your daily quiz.*<#C0QUIZ>/);
   expect(await command('quiz stop')).toContain('stopped');
 });
 

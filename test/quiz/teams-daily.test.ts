@@ -73,7 +73,7 @@ const cardOf = (activity: { attachments?: Array<{ content?: unknown }> }): Json 
 const textOf = (card: unknown): string => JSON.stringify(card);
 
 /** An Action.Execute click: Teams sends an adaptiveCard/action invoke; the HTTP answer is the invoke response. */
-async function execute(data: unknown, from = ALICE): Promise<Json> {
+async function execute(data: unknown, from: { id: string; name: string } = ALICE): Promise<Json> {
   const res = await postActivity(endpoint, {
     type: 'invoke',
     name: 'adaptiveCard/action',

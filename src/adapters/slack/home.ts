@@ -4,7 +4,26 @@ import { packagedKnowledgeBase, type KnowledgeBase } from '../../nlu/knowledge-b
 import { encodeAction } from '../../reply/action';
 import { ACTION } from './blocks';
 
-export function homeView(kb: Pick<KnowledgeBase, 'showcase'> = packagedKnowledgeBase()): HomeView {
+/** One line per channel where the person plays the daily quiz. */
+export interface HomeStats {
+  channel: string;
+  points: number;
+  right: number;
+  answered: number;
+  streak: number;
+}
+
+function statsBlocks(stats: readonly HomeStats[]): KnownBlock[] {
+  if (stats.length === 0) return [];
+  // Channel ids become Slack's own channel links; the figures are ours, so nothing here is user text.
+  const lines = stats.map((s) => `• <#${s.channel}>: *${s.points}* points, ${s.right} of ${s.answered} right, ${s.streak}-day streak`);
+  return [
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Your daily quiz*\n${lines.join('\n')}` } },
+  ];
+}
+
+export function homeView(kb: Pick<KnowledgeBase, 'showcase'> = packagedKnowledgeBase(), stats: readonly HomeStats[] = []): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'whosejob', emoji: true } },
     {
@@ -43,5 +62,6 @@ export function homeView(kb: Pick<KnowledgeBase, 'showcase'> = packagedKnowledge
       ],
     },
   ];
+  blocks.push(...statsBlocks(stats));
   return { type: 'home', blocks };
 }

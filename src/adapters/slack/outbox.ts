@@ -17,6 +17,12 @@ function failure(err: unknown): OutboxError {
   return new OutboxError(GONE.has(code) ? 'gone' : 'failed', code);
 }
 
+/** An outbox with its own Web API client, for callers outside the Slack app (the command line). */
+export async function slackOutboxFor(token: string, slackApiUrl?: string): Promise<Outbox> {
+  const { WebClient: Client } = await import('@slack/web-api');
+  return slackOutbox(new Client(token, slackApiUrl ? { slackApiUrl } : {}));
+}
+
 export function slackOutbox(client: WebClient): Outbox {
   const message = (reply: Reply) => renderBlocks(reply, { question: reply.restated ?? reply.title });
   const post = async (target: PostTarget, reply: Reply): Promise<PostRef> => {

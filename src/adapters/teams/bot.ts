@@ -77,7 +77,7 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
   /** Installed in a team or chat: a short welcome that names who added it, and a saved reference. */
   private async welcome(context: TurnContext): Promise<void> {
     await this.remember(context);
-    const reply = welcomeReply(context.activity.from?.name);
+    const reply = welcomeReply(context.activity.from?.name, this.deps.bot.kb);
     await context.sendActivity(cardActivity(reply, '', false));
   }
 

@@ -102,7 +102,8 @@ const MAX_BUTTON_ROWS = 2;
 function renderChoices(reply: Reply, choices: Choice[]): { elements: CardElement[]; shrink: () => void } {
   // On a message people see differently (a daily post), a click is an Action.Execute: Teams answers the
   // clicker alone with the card the bot returns, where Action.Submit would post the verdict for everyone.
-  const execute = reply.personalViews !== undefined;
+  // A quiz question of one's own too: whoever clicks in a shared chat gets their own verdict.
+  const execute = reply.personalViews !== undefined || reply.kind === 'quiz-question';
   const submit = (c: Choice, title: string): CardElement =>
     execute
       ? { type: 'Action.Execute', title, verb: EXECUTE_VERB, data: actionData(c.action), fallback: { type: 'Action.Submit', title, data: actionData(c.action) } }

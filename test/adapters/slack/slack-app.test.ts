@@ -486,7 +486,7 @@ describe('buttons under answers', () => {
     expect(header(posted.args)).toMatch(/Amazon RDS|Amazon EC2/);
   });
 
-  test('quiz: "quiz me" then an answer button (whosejob_choice_N, a quiz-answer action) → the verdict in the thread', async () => {
+  test('quiz: "quiz me" then an answer button (whosejob_choice_N, a quiz-answer action) → the verdict, only to the clicker', async () => {
     const ts = await mention(`${BOT} quiz me`);
     const question = await nthPost(1);
     expect(question.args.thread_ts).toBe(ts);
@@ -496,13 +496,15 @@ describe('buttons under answers', () => {
     expect(answers.map((b) => b.action_id)).toEqual(answers.map((_, i) => `${ACTION.choice}_${i}`));
     expect(answers.map((b) => decodeAction(b.value))).toEqual(answers.map((_, i) => ({ kind: 'quiz-answer', questionId: expect.any(String), choice: i })));
     await sendForm(clickInThread(answers[0]!.action_id, answers[0]!.value, question), 'quiz answer');
-    const verdict = await nthPost(2);
-    expect(verdict.args).toMatchObject({ channel: DEFAULT_CHANNEL, thread_ts: ts });
-    expect(header(verdict.args)).toMatch(/^(Correct!|Not quite)$/);
-    expect(allText(verdict.args)).toMatch(/Correct —|the answer is [A-D]\)/);
+    const [verdict] = await standIn.waitFor('chat.postEphemeral', 1);
+    // In a channel the verdict is the clicker's own: an ephemeral message in the thread, nothing public.
+    expect(verdict!.args).toMatchObject({ channel: DEFAULT_CHANNEL, user: DEFAULT_USER, thread_ts: ts });
+    expect(header(verdict!.args)).toMatch(/^(Correct!|Not quite)$/);
+    expect(allText(verdict!.args)).toMatch(/Correct —|the answer is [A-D]\)/);
+    expect(standIn.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  test('quiz: the right answer button → "Correct!", a wrong one → "Not quite", and "Another question" asks the next one in the thread', async () => {
+  test('quiz: the right answer button → "Correct!", a wrong one → "Not quite" (each to its clicker), and "Another question" asks the next one privately', async () => {
     const pool = new Map(quizPool(kb).map((q) => [q.id, q]));
     const ts = await mention(`${BOT} quiz me`);
     const question = await nthPost(1);
@@ -516,22 +518,24 @@ describe('buttons under answers', () => {
     const wrong = answers[(item.answer + 1) % answers.length]!;
 
     await sendForm(clickInThread(right.action_id, right.value, question), 'quiz answer');
-    const correct = await nthPost(2);
-    expect(correct.args).toMatchObject({ channel: DEFAULT_CHANNEL, thread_ts: ts });
-    expect(header(correct.args)).toBe('Correct!');
+    const [correct] = await standIn.waitFor('chat.postEphemeral', 1);
+    expect(correct!.args).toMatchObject({ channel: DEFAULT_CHANNEL, user: DEFAULT_USER, thread_ts: ts });
+    expect(header(correct!.args)).toBe('Correct!');
 
     await sendForm(clickInThread(wrong.action_id, wrong.value, question, { user: 'U0OTHER' }), 'quiz answer');
-    const notQuite = await nthPost(3);
+    const notQuite = (await standIn.waitFor('chat.postEphemeral', 2))[1]!;
+    expect(notQuite.args.user).toBe('U0OTHER');
     expect(header(notQuite.args)).toBe('Not quite');
     expect(allText(notQuite.args)).toContain(`the answer is ${'ABCD'[item.answer]})`);
 
-    const another = buttons(correct.args).find((b) => decodeAction(b.value)?.kind === 'quiz-next');
+    // "Another question" sits on the clicker's ephemeral verdict: the next question comes back privately too.
+    const another = buttons(correct!.args).find((b) => decodeAction(b.value)?.kind === 'quiz-next');
     expect(another?.text.text).toBe('Another question');
-    await sendForm(clickInThread(another!.action_id, another!.value, correct), 'quiz next');
-    const next = await nthPost(4);
-    expect(next.args).toMatchObject({ channel: DEFAULT_CHANNEL, thread_ts: ts });
-    expect(header(next.args)).toBe('Quiz');
-    expect(buttons(next.args).filter((b) => decodeAction(b.value)?.kind === 'quiz-answer').length).toBeGreaterThanOrEqual(2);
+    await sendForm(ephemeralClick(another!.action_id, another!.value!, standIn.responseUrl('quiz-next')), 'quiz next');
+    const [next] = await standIn.waitForResponse(1);
+    expect(next).toMatchObject({ id: 'quiz-next', body: { response_type: 'ephemeral' } });
+    expect(header(next!.body as { blocks?: unknown })).toBe('Quiz');
+    expect(standIn.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   test('quiz under a private slash-command answer: the answer button → the verdict, privately, through response_url', async () => {

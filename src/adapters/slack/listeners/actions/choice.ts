@@ -31,8 +31,9 @@ export function registerChoiceActions(router: SlackRouter, deps: SlackDeps): voi
         return;
       }
       const channel = body.channel.id;
-      if (chosen.kind === 'quiz-answer' && chosen.postId !== undefined) {
-        // A daily question's answer: only the person who clicked sees the verdict; the post stays as it is.
+      if (chosen.kind === 'quiz-answer' && !container.is_ephemeral && (chosen.postId !== undefined || !channel.startsWith('D'))) {
+        // A quiz answer in a channel (the daily post, or a question someone asked for): only the person
+        // who clicked sees the verdict; the question stays as it is for the others.
         const { message } = await replyFor(deps, chosen, user, conversationOf(channel, body.message?.thread_ts ?? body.message?.ts));
         await client.chat.postEphemeral({ channel, user, ...message, thread_ts: body.message?.thread_ts });
         return;
