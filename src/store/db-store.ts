@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from './migrations';
 import type { Database } from './schema';
-import type { QuizAnswerTable, QuizPostTable, QuizScheduleTable } from './schema';
+import type { OnboardingTable, QuizAnswerTable, QuizPostTable, QuizScheduleTable } from './schema';
 import {
   MAX_KEY,
   MAX_STATE,
@@ -11,6 +11,7 @@ import {
   type ConversationRef,
   type FeedbackInput,
   type FeedbackRecord,
+  type Progress,
   type QuizAnswer,
   type QuizPost,
   type QuizSchedule,
@@ -289,6 +290,78 @@ export class DbStore implements Store {
     return rows.map((r) => r.question_id);
   }
 
+  // ---- onboarding ----
+
+  async getProgress(platform: string, user: string): Promise<Progress | undefined> {
+    const r = await this.db.selectFrom('onboarding_progress').selectAll().where('platform', '=', platform).where('user_id', '=', user).executeTakeFirst();
+    return r && progress(r);
+  }
+
+  async startProgress(p: Omit<Progress, 'version'>): Promise<boolean> {
+    const r = await this.db
+      .insertInto('onboarding_progress')
+      .values({ ...progressRow(p), version: 1 })
+      .onConflict((oc) => oc.columns(['platform', 'user_id']).doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
+  async updateProgress(p: Progress): Promise<boolean> {
+    const { platform, user_id, ...row } = progressRow(p);
+    const r = await this.db
+      .updateTable('onboarding_progress')
+      .set({ ...row, version: p.version + 1 })
+      .where('platform', '=', platform)
+      .where('user_id', '=', user_id)
+      .where('version', '=', p.version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async progressOf(platform: string, users: readonly string[]): Promise<Progress[]> {
+    if (users.length === 0) return [];
+    const rows = await this.db.selectFrom('onboarding_progress').selectAll().where('platform', '=', platform).where('user_id', 'in', [...users]).execute();
+    return rows.map(progress);
+  }
+
+  async dueLessons(now: string, limit: number): Promise<Progress[]> {
+    const rows = await this.db
+      .selectFrom('onboarding_progress')
+      .selectAll()
+      .where('pace', '=', 'daily')
+      .where('finished_at', 'is', null)
+      .where('next_at', '<=', now)
+      .orderBy('next_at')
+      .limit(limit)
+      .execute();
+    return rows.map(progress);
+  }
+
+  async stalled(before: string, maxReminders: number, limit: number): Promise<Progress[]> {
+    const rows = await this.db
+      .selectFrom('onboarding_progress')
+      .selectAll()
+      .where('finished_at', 'is', null)
+      .where('reminders_off', '=', 0)
+      .where('reminders', '<', maxReminders)
+      .where('moved_at', '<', before)
+      .orderBy('moved_at')
+      .limit(limit)
+      .execute();
+    return rows.map(progress);
+  }
+
+  async claimWelcome(platform: string, user: string): Promise<boolean> {
+    const r = await this.db
+      .insertInto('onboarding_welcomed')
+      .values({ platform, user_id: user.slice(0, MAX_KEY), at: this.now().toISOString() })
+      .onConflict((oc) => oc.columns(['platform', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }
@@ -326,4 +399,50 @@ const answer = (r: Pick<Selectable<QuizAnswerTable>, 'post_id' | 'user_id' | 'ch
   choice: Number(r.choice),
   correct: Number(r.correct) === 1,
   at: r.at,
+});
+
+const list = (text: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+const progress = (r: Selectable<OnboardingTable>): Progress => ({
+  platform: r.platform,
+  user: r.user_id,
+  dm: r.dm,
+  lesson: Number(r.lesson),
+  step: Number(r.step),
+  ...(r.finished_at === null ? {} : { finishedAt: r.finished_at }),
+  pace: r.pace === 'daily' ? 'daily' : 'self',
+  timeZone: r.time_zone,
+  ...(r.next_at === null ? {} : { nextAt: r.next_at }),
+  startedAt: r.started_at,
+  movedAt: r.moved_at,
+  reminders: Number(r.reminders),
+  remindersOff: Number(r.reminders_off) === 1,
+  passed: list(r.passed),
+  missed: list(r.missed),
+  version: Number(r.version),
+});
+
+const progressRow = (p: Omit<Progress, 'version'>): Omit<OnboardingTable, 'version'> => ({
+  platform: p.platform,
+  user_id: p.user.slice(0, MAX_KEY),
+  dm: p.dm,
+  lesson: p.lesson,
+  step: p.step,
+  finished_at: p.finishedAt ?? null,
+  pace: p.pace,
+  time_zone: p.timeZone,
+  next_at: p.nextAt ?? null,
+  started_at: p.startedAt,
+  moved_at: p.movedAt,
+  reminders: p.reminders,
+  reminders_off: p.remindersOff ? 1 : 0,
+  passed: JSON.stringify(p.passed),
+  missed: JSON.stringify(p.missed),
 });

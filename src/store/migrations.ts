@@ -115,6 +115,41 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '005 onboarding progress': {
+      async up(db: Db) {
+        await db.schema
+          .createTable('onboarding_progress')
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          // Where the person talks with the bot one to one (a Slack DM channel, a Teams personal chat).
+          .addColumn('dm', 'text', (c) => c.notNull())
+          .addColumn('lesson', 'integer', (c) => c.notNull())
+          .addColumn('step', 'integer', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .addColumn('pace', 'text', (c) => c.notNull())
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('next_at', 'text')
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('moved_at', 'text', (c) => c.notNull())
+          .addColumn('reminders', 'integer', (c) => c.notNull())
+          .addColumn('reminders_off', 'integer', (c) => c.notNull())
+          // Checkpoint results: the lessons answered right and the lessons to revisit, as JSON lists of ids.
+          .addColumn('passed', 'text', (c) => c.notNull())
+          .addColumn('missed', 'text', (c) => c.notNull())
+          // Bumped by every change: a change applies only to the version it was made from.
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('onboarding_progress_pk', ['platform', 'user_id'])
+          .execute();
+        await db.schema.createIndex('onboarding_next_at').on('onboarding_progress').column('next_at').execute();
+        await db.schema
+          .createTable('onboarding_welcomed')
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('onboarding_welcomed_pk', ['platform', 'user_id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -77,7 +77,34 @@ export interface QuizCardTable {
   due: string;
 }
 
+export interface OnboardingTable {
+  platform: string;
+  user_id: string;
+  dm: string;
+  lesson: number;
+  step: number;
+  finished_at: string | null;
+  pace: string;
+  time_zone: string;
+  next_at: string | null;
+  started_at: string;
+  moved_at: string;
+  reminders: number;
+  reminders_off: number; // 0 or 1
+  passed: string;
+  missed: string;
+  version: number;
+}
+
+export interface OnboardingWelcomedTable {
+  platform: string;
+  user_id: string;
+  at: string;
+}
+
 export interface Database {
+  onboarding_progress: OnboardingTable;
+  onboarding_welcomed: OnboardingWelcomedTable;
   quiz_schedules: QuizScheduleTable;
   quiz_posts: QuizPostTable;
   quiz_answers: QuizAnswerTable;

@@ -125,7 +125,46 @@ export interface QuizStore {
   cardIds(platform: string, user: string): Promise<string[]>;
 }
 
-export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore, QuizStore {
+/** A person's way through the onboarding lessons. */
+export interface Progress {
+  platform: string;
+  user: string;
+  /** Where the person talks with the bot one to one. */
+  dm: string;
+  lesson: number;
+  step: number;
+  finishedAt?: string;
+  pace: 'self' | 'daily';
+  timeZone: string;
+  /** When the next lesson is due (daily pace), ISO 8601. */
+  nextAt?: string;
+  startedAt: string;
+  /** The last time the person moved on: reminders count from here. */
+  movedAt: string;
+  reminders: number;
+  remindersOff: boolean;
+  /** Lessons whose checkpoint was answered right first time, and lessons to revisit. */
+  passed: string[];
+  missed: string[];
+  version: number;
+}
+
+export interface OnboardingStore {
+  getProgress(platform: string, user: string): Promise<Progress | undefined>;
+  /** Starts a person's progress; false when they have one already (then it is left as it is). */
+  startProgress(p: Omit<Progress, 'version'>): Promise<boolean>;
+  /** Saves a change made from `p.version`; false when someone else changed it first (a double click). */
+  updateProgress(p: Progress): Promise<boolean>;
+  progressOf(platform: string, users: readonly string[]): Promise<Progress[]>;
+  /** Daily-pace progress whose next lesson is due at or before `now`. */
+  dueLessons(now: string, limit: number): Promise<Progress[]>;
+  /** Unfinished progress that has not moved since `before`, with reminders left and not turned off. */
+  stalled(before: string, maxReminders: number, limit: number): Promise<Progress[]>;
+  /** True the first time a person is welcomed on a platform, false every later time. */
+  claimWelcome(platform: string, user: string): Promise<boolean>;
+}
+
+export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore, QuizStore, OnboardingStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Whether the database answers: for GET /healthz. */
   ping(): Promise<void>;
