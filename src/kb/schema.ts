@@ -165,6 +165,11 @@ export const Concept = z.strictObject({
 export type Concept = z.infer<typeof Concept>;
 export const ConceptsFile = z.strictObject({ concepts: z.array(Concept).min(1) });
 
+// How hard a quiz question is: a channel's daily questions take turns (easy, medium, hard, medium…).
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export const Difficulty = z.enum(DIFFICULTIES);
+export type Difficulty = z.infer<typeof Difficulty>;
+
 export const QuizQuestion = z
   .strictObject({
     id: Id,
@@ -173,11 +178,19 @@ export const QuizQuestion = z
     answer: z.number().int().min(0), // index into choices
     explanation: Text,
     source: Source,
+    difficulty: Difficulty,
+    tags: z.array(Id).min(1), // what it practises: the task or concept ("patching", "encryption", "variants")
     service: Id.optional(),
     task: Id.optional(),
+    // The set-up the question is about (a customer managed key, Fargate), when the owner flips with it.
+    variant: Id.optional(),
     concept: Id.optional(),
   })
-  .refine((q) => q.answer < q.choices.length, { message: 'answer must point at one of the choices', path: ['answer'] });
+  .refine((q) => q.answer < q.choices.length, { message: 'answer must point at one of the choices', path: ['answer'] })
+  .refine((q) => q.variant === undefined || (q.service !== undefined && q.task !== undefined), {
+    message: 'a variant only goes with a service and a task',
+    path: ['variant'],
+  });
 export type QuizQuestion = z.infer<typeof QuizQuestion>;
 export const QuizFile = z.strictObject({ questions: z.array(QuizQuestion).min(1) });
 
