@@ -2,6 +2,7 @@
 // its own schemas and cross-checked, plus the check that every name leads to one thing.
 import { readCache } from '../kb/cache';
 import { buildFacts, needing, type Facts } from '../kb/knowledge-base';
+import { checkQuiz } from '../kb/quiz-check';
 import {
   CACHE_FILE,
   defaultSources,
@@ -44,6 +45,7 @@ export function readKnowledge(sources: Sources = defaultSources(), problems: Pro
 /** Cross-checks ids and names between files, then builds the look-up maps. */
 export function buildKnowledgeBase(raw: RawKnowledge, problems: Problem[]): KnowledgeBase {
   const facts = buildFacts(raw, problems);
+  checkQuiz(facts, `${raw.dataLabel}/quiz.yaml`, problems);
   checkNames(raw, problems);
   checkPhrasing(raw.phrasing, new Set(facts.servicesById.keys()), raw.intentsLabel, needing(raw.skipped, problems), problems);
   return { ...facts, ...raw.phrasing };
