@@ -8,7 +8,7 @@ import type { Logger } from '../log';
 import { OutboxError, type Outbox, type PostRef } from '../reply/outbox';
 import { NO_FACTS, uniqueSources, type Reply } from '../reply/reply';
 import type { QuizPost, QuizSchedule, Store } from '../store/store';
-import type { QuizItem } from './questions';
+import { nextForChannel, type QuizItem } from './questions';
 import { describeSchedule, localDate, nextRun, previousRun, type ScheduleSpec } from './schedule';
 import { postPoints, standings, streak } from './scores';
 import { SendQueue, type Sleep } from './send-queue';
@@ -188,13 +188,10 @@ export class DailyQuiz {
     return 'sent';
   }
 
-  /** The channel's next question: one it has not had, until the bank is used up, then round again. */
+  /** The channel's next question: one it has not had until the bank is used up, difficulties taking turns day by day. */
   private async pickFor(platform: Platform, channel: string): Promise<QuizItem> {
     const posts = await this.deps.store.channelPosts(platform, channel, this.deps.bank.length);
-    const used = new Set(posts.map((p) => p.questionId));
-    const order = shuffled(this.deps.bank, hash(`${platform}:${channel}`));
-    const round = posts.length % this.deps.bank.length === 0 && posts.length > 0 ? new Set<string>() : used;
-    return order.find((q) => !round.has(q.id)) ?? order[0]!;
+    return nextForChannel(this.deps.bank, `${platform}:${channel}`, posts.map((p) => p.questionId));
   }
 
   /** Edits the earlier posts of the channel that are still open into their reveal. */
@@ -312,21 +309,3 @@ export class DailyQuiz {
 const isPlatform = (p: string): p is Platform => p === 'slack' || p === 'teams';
 
 const privateNote = (text: string): Reply => ({ kind: 'notice', intent: 'quiz', title: text, summary: text, sections: [], choices: [], sources: [], facts: NO_FACTS });
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** A channel's own order through the bank: a seeded shuffle, the same on every replica and restart. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = Math.imul(s ^ (s >>> 15), 2246822507) ^ Math.imul(s ^ (s >>> 13), 3266489909);
-    const j = (s >>> 0) % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
