@@ -43,6 +43,14 @@ const ConfigSchema = z
       .default('false')
       .refine((s) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(s), 'expected true or false')
       .transform((s) => s === 'true' || s === '1' || s === 'yes'),
+    // Greet people who join the workspace (Slack) or a team the bot is in (Teams) with the lessons.
+    ONBOARD_NEW_MEMBERS: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default('false')
+      .refine((s) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(s), 'expected true or false')
+      .transform((s) => s === 'true' || s === '1' || s === 'yes'),
     DATABASE_PATH: z.string().trim().min(1, 'expected a file path').default('./var/whosejob.db'),
     // PostgreSQL for replicas that share state; empty means SQLite at DATABASE_PATH.
     DATABASE_URL: z

@@ -23,6 +23,8 @@ import { FINISHED } from '../onboarding/tour';
 import { readQuizCommand, runQuizCommand } from '../quiz/commands';
 import type { DailyQuiz } from '../quiz/daily';
 import { PersonalQuiz } from '../quiz/personal';
+import type { Course } from '../onboarding/course';
+import { readOnboardingCommand, type OnboardingCommand } from '../onboarding/commands';
 import type { QuizStore } from '../store/store';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
@@ -40,6 +42,10 @@ export interface Message extends Speaker {
   channel?: string;
   /** The person's time zone, where the platform says. */
   timeZone?: string;
+  /** True in a one-to-one chat with the bot. */
+  direct?: boolean;
+  /** People the message mentions (besides the bot), where the platform lists them. */
+  mentions?: string[];
 }
 
 export interface Turn {
@@ -59,6 +65,8 @@ export interface BotOptions extends StateOptions {
   daily?: DailyQuiz;
   /** Where each person's spaced-repetition cards live; without it "quiz me" walks the pool in a fixed order. */
   cards?: QuizStore;
+  /** Onboarding with progress in the store; without it "onboard me" walks the lessons in this conversation only. */
+  course?: Course;
 }
 
 const WHY_LABELS = new Set(['Keep in mind', 'Category', 'By category']);
@@ -72,6 +80,14 @@ function hash(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
+
+/** The person in a message or a click, as the course keys them. */
+const learner = (m: Speaker & { channel?: string; timeZone?: string; direct?: boolean }) => ({
+  platform: m.platform,
+  user: m.user,
+  dm: m.direct ? m.channel : undefined,
+  timeZone: m.timeZone,
+});
 
 const stateKey = (s: Speaker): string => `${s.platform}:${s.conversation}:${s.user}`;
 const personKey = (s: Speaker): string => `${s.platform}:${s.user}`;
@@ -107,6 +123,9 @@ export class Bot {
       const reply = await runQuizCommand(this.options.daily, command, { ...message, channel: message.channel });
       return this.plain(reply);
     }
+    const course = this.options.course;
+    const onboarding = course && readOnboardingCommand(message.text, message.mentions);
+    if (course && onboarding) return this.plain(await this.onboardingCommand(course, onboarding, message));
     const key = stateKey(message);
     const state = await this.states.conversation(key);
     const text = message.text;
@@ -130,6 +149,13 @@ export class Bot {
       await this.states.saveConversation(key, state);
       return { ...turn, reply };
     }
+    if (turn.reply.intent === 'onboarding' && course) {
+      // "onboard me": the person's own course, started or carried on, in a direct message.
+      const reply = await course.start(learner(message));
+      if (message.direct !== false) return { ...turn, reply };
+      const sent = await course.sendTo(message.platform, message.user, reply);
+      return this.plain(sent ? notice("I've sent you the first lesson in a direct message.") : reply);
+    }
     if (turn.reply.intent === 'onboarding') {
       const onboarding = this.onboardingTurn(state, text, turn);
       await this.states.saveConversation(key, state);
@@ -138,6 +164,32 @@ export class Bot {
     this.remember(state, turn);
     await this.states.saveConversation(key, state);
     return turn;
+  }
+
+  private async onboardingCommand(course: Course, command: OnboardingCommand, message: Message): Promise<Reply> {
+    const who = learner(message);
+    switch (command.kind) {
+      case 'resume':
+        return course.resume(who);
+      case 'pace':
+        return course.setPace(who, command.pace);
+      case 'stop-reminders':
+        return course.stopReminders(who);
+      case 'status':
+        if (message.direct || !message.channel || (message.platform !== 'slack' && message.platform !== 'teams'))
+          return notice('Ask "onboarding status" in a channel: I list the progress of its members.');
+        return course.statusIn(message.platform, message.channel);
+      case 'invite':
+        if (message.platform !== 'slack' && message.platform !== 'teams') return notice('Invitations go out in Slack and Teams.');
+        if (command.users.length === 0) return notice('Name the people to invite: "onboarding invite @ana @ben".');
+        return course.invite(message.platform, command.users);
+    }
+  }
+
+  /** Someone new joined: one invitation to the lessons, never twice for the same person. */
+  async welcomeNewcomer(platform: Platform, user: string): Promise<boolean> {
+    if (!this.options.course || (platform !== 'slack' && platform !== 'teams')) return false;
+    return this.options.course.welcome(platform, user);
   }
 
   /** A person's daily-quiz figures per channel, where the daily quiz runs. */
@@ -164,6 +216,9 @@ export class Bot {
           }
           return this.plain(outcome.reply);
         }
+        // A lesson's checkpoint, when the person is at it.
+        const checkpoint = await this.options.course?.answer(learner(speaker), action.questionId, action.choice);
+        if (checkpoint) return this.plain(checkpoint);
         const item = this.poolById.get(action.questionId);
         if (!item || action.choice >= item.choices.length) return this.plain(notice('That quiz question is no longer in the bank. Say "quiz me" for a new one.'));
         const state = await this.states.conversation(key);
@@ -182,6 +237,7 @@ export class Bot {
         return this.plain(reply);
       }
       case 'lesson': {
+        if (this.options.course) return this.plain(await this.options.course.go(learner(speaker), action.lessonId, action.step));
         const state = await this.states.conversation(key);
         const index = action.lessonId === FINISHED ? this.kb.lessons.length : this.kb.lessons.findIndex((l) => l.id === action.lessonId);
         const turn = this.lessonTurn(state, index < 0 ? 0 : index, 'lesson');

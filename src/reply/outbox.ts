@@ -36,4 +36,6 @@ export interface Outbox {
   update(ref: PostRef, reply: Reply): Promise<void>;
   /** A direct message to one person. */
   dm(user: string, reply: Reply): Promise<PostRef>;
+  /** The people (not bots) in a channel, as platform user ids: for a lead's overview. */
+  members(channel: string): Promise<string[]>;
 }

@@ -346,6 +346,7 @@ export class DbStore implements Store {
       .where('reminders_off', '=', 0)
       .where('reminders', '<', maxReminders)
       .where('moved_at', '<', before)
+      .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<', before)]))
       .orderBy('moved_at')
       .limit(limit)
       .execute();
@@ -423,6 +424,7 @@ const progress = (r: Selectable<OnboardingTable>): Progress => ({
   startedAt: r.started_at,
   movedAt: r.moved_at,
   reminders: Number(r.reminders),
+  ...(r.reminded_at === null ? {} : { remindedAt: r.reminded_at }),
   remindersOff: Number(r.reminders_off) === 1,
   passed: list(r.passed),
   missed: list(r.missed),
@@ -442,6 +444,7 @@ const progressRow = (p: Omit<Progress, 'version'>): Omit<OnboardingTable, 'versi
   started_at: p.startedAt,
   moved_at: p.movedAt,
   reminders: p.reminders,
+  reminded_at: p.remindedAt ?? null,
   reminders_off: p.remindersOff ? 1 : 0,
   passed: JSON.stringify(p.passed),
   missed: JSON.stringify(p.missed),

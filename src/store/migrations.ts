@@ -132,6 +132,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('started_at', 'text', (c) => c.notNull())
           .addColumn('moved_at', 'text', (c) => c.notNull())
           .addColumn('reminders', 'integer', (c) => c.notNull())
+          .addColumn('reminded_at', 'text')
           .addColumn('reminders_off', 'integer', (c) => c.notNull())
           // Checkpoint results: the lessons answered right and the lessons to revisit, as JSON lists of ids.
           .addColumn('passed', 'text', (c) => c.notNull())

@@ -2,10 +2,10 @@
 // is set, so several replicas can share it. Migrations run here, at open, on both.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 import { DbStore } from './db-store';
+import { SqliteDatabase } from './sqlite-driver';
 import { migrationProvider, type Engine } from './migrations';
 import type { Database as Tables } from './schema';
 import type { Store } from './store';
@@ -21,7 +21,7 @@ export class StoreError extends Error {}
 
 function sqlite(path: string): Kysely<Tables> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new SqliteDatabase(path);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: db }) });

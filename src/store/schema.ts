@@ -90,6 +90,7 @@ export interface OnboardingTable {
   started_at: string;
   moved_at: string;
   reminders: number;
+  reminded_at: string | null;
   reminders_off: number; // 0 or 1
   passed: string;
   missed: string;

@@ -142,6 +142,8 @@ export interface Progress {
   /** The last time the person moved on: reminders count from here. */
   movedAt: string;
   reminders: number;
+  /** When the last reminder went out: the next waits as long again. */
+  remindedAt?: string;
   remindersOff: boolean;
   /** Lessons whose checkpoint was answered right first time, and lessons to revisit. */
   passed: string[];
@@ -158,7 +160,7 @@ export interface OnboardingStore {
   progressOf(platform: string, users: readonly string[]): Promise<Progress[]>;
   /** Daily-pace progress whose next lesson is due at or before `now`. */
   dueLessons(now: string, limit: number): Promise<Progress[]>;
-  /** Unfinished progress that has not moved since `before`, with reminders left and not turned off. */
+  /** Unfinished progress that has not moved, nor been reminded, since `before`, with reminders left and not turned off. */
   stalled(before: string, maxReminders: number, limit: number): Promise<Progress[]>;
   /** True the first time a person is welcomed on a platform, false every later time. */
   claimWelcome(platform: string, user: string): Promise<boolean>;

@@ -1,10 +1,10 @@
 // One contract, two engines: every rule of the store holds on a real SQLite file and on a real
 // PostgreSQL server (started for the run by test/support/postgres.ts).
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, StoreError } from '../../src/store/open';
+import { SqliteDatabase } from '../../src/store/sqlite-driver';
 import { MAX_STATE, MAX_STORED_QUESTION, type FeedbackInput, type Store } from '../../src/store/store';
 import { ENGINES, freshDatabase, type EngineName } from '../support/databases';
 
@@ -162,7 +162,7 @@ test('a SQLite file from before Kysely (schema_migrations 1 and 2) opens with it
   const dir = mkdtempSync(join(tmpdir(), 'whosejob-legacy-'));
   const path = join(dir, 'whosejob.db');
   try {
-    const legacy = new Database(path);
+    const legacy = new SqliteDatabase(path);
     legacy.exec(`
       CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
       CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, platform TEXT NOT NULL, user_id TEXT NOT NULL,

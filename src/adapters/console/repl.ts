@@ -18,15 +18,23 @@ export async function runChat(bot: Bot, { input, output, color }: ChatOptions): 
   const say = (text: string): void => {
     output.write(`${text}\n`);
   };
+  // Piped input can end while an answer is being made; Node 24's readline then refuses a prompt.
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
+  const prompt = (): void => {
+    if (!closed) rl.prompt();
+  };
   say(GREETING);
   let lastChoices: Action[] = [];
   const speaker = { user: 'console', conversation: 'console', platform: 'console' } as const;
-  rl.prompt();
+  prompt();
   for await (const raw of rl) {
     const line = raw.trim();
     if (/^(quit|exit|:q)$/i.test(line)) break;
     if (line === '') {
-      rl.prompt();
+      prompt();
       continue;
     }
     // A number picks one of the options listed under the last answer, like a button in chat.
@@ -35,7 +43,7 @@ export async function runChat(bot: Bot, { input, output, color }: ChatOptions): 
     lastChoices = turn.reply.choices.map((c) => c.action);
     say(renderText(turn.reply, { color }));
     say('');
-    rl.prompt();
+    prompt();
   }
   rl.close();
 }

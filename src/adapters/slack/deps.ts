@@ -11,6 +11,8 @@ export interface SlackDeps {
   bot: Bot;
   store: Store;
   log: Logger;
+  /** Greet people who join the workspace with the lessons (ONBOARD_NEW_MEMBERS). */
+  onboardNewMembers?: boolean;
 }
 
 /** Where follow-ups belong together: a DM, or one thread of a channel, or one user's slash commands. */
@@ -27,7 +29,7 @@ export async function answerFor(
   extra: Partial<RenderOptions> = {},
   channel?: string,
 ): Promise<{ reply: Reply; message: SlackMessage }> {
-  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack', channel });
+  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack', channel, direct: channel?.startsWith('D') });
   const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), ...extra });
   return { reply: turn.reply, message };
 }

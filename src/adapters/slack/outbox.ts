@@ -44,6 +44,26 @@ export function slackOutbox(client: WebClient): Outbox {
         throw failure(err);
       }
     },
+    async members(channel) {
+      const ids: string[] = [];
+      try {
+        let cursor: string | undefined;
+        do {
+          const page = await client.conversations.members({ channel, limit: 200, cursor });
+          ids.push(...(page.members ?? []));
+          cursor = page.response_metadata?.next_cursor || undefined;
+        } while (cursor && ids.length < 5000);
+        // Bots (whosejob among them) are members too; a lead asks about people.
+        const people: string[] = [];
+        for (const id of ids) {
+          const info = await client.users.info({ user: id });
+          if (!info.user?.is_bot && !info.user?.deleted && id !== 'USLACKBOT') people.push(id);
+        }
+        return people;
+      } catch (err) {
+        throw failure(err);
+      }
+    },
     async dm(user, reply) {
       let channel: string | undefined;
       try {

@@ -1,7 +1,7 @@
 // The Outbox on the Bot Framework: each post continues a conversation from the reference stored when
 // the bot was added or first spoken to (continueConversationAsync); a DM uses the reference of the
 // person's own chat with the bot. A 403 or 404 from the connector means the bot was removed.
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { OutboxError, type Outbox, type PostRef, type PostTarget } from '../../reply/outbox';
 import type { Reply } from '../../reply/reply';
 import type { ConversationRefStore } from '../../store/store';
@@ -60,6 +60,18 @@ export function teamsOutbox(adapter: CloudAdapter, appId: string, refs: Conversa
     async update(ref, reply) {
       await within(ref.channel, async (context) => {
         await context.updateActivity({ ...cardActivity(reply, reply.restated ?? reply.title, false), id: ref.id });
+      });
+    },
+    async members(channel) {
+      return within(channel, async (context) => {
+        const ids: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await TeamsInfo.getPagedMembers(context, 500, token);
+          ids.push(...page.members.map((m) => m.id));
+          token = page.continuationToken;
+        } while (token && ids.length < 5000);
+        return ids;
       });
     },
     async dm(user, reply) {

@@ -9,7 +9,7 @@ export const COMMAND = '/whosejob';
 export function registerWhosejobCommand(router: SlackRouter, deps: SlackDeps): void {
   router.command(COMMAND, async ({ command, ack }) => {
     const text = command.text.trim() || 'help';
-    const turn = await deps.bot.handle({ text, user: command.user_id, conversation: `${command.channel_id}:cmd:${command.user_id}`, platform: 'slack', channel: command.channel_id });
+    const turn = await deps.bot.handle({ text, user: command.user_id, conversation: `${command.channel_id}:cmd:${command.user_id}`, platform: 'slack', channel: command.channel_id, direct: command.channel_id.startsWith('D') });
     // Share posts the question restated on its own, so the channel sees the answer the asker saw.
     const message = renderBlocks(turn.reply, {
       question: text,
