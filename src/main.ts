@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from './nlu/knowledge-base';
 import { createLogger, type Logger } from './log';
 import { DailyQuiz, type DailyQuizDeps } from './quiz/daily';
 import { quizPool } from './quiz/questions';
+import { Course } from './onboarding/course';
 import { openStore, StoreError } from './store/open';
 import type { Store } from './store/store';
 
@@ -41,13 +42,14 @@ async function startServer(config: Config, log: Logger): Promise<void> {
   // The daily quiz posts through the adapters' outboxes, filled in below as each adapter starts.
   const outboxes: DailyQuizDeps['outboxes'] = {};
   const daily = new DailyQuiz({ store, outboxes, bank: quizPool(kb), now: () => new Date(), log: log.child({ part: 'quiz' }) });
+  const course = new Course({ store, lessons: kb.lessons, bank: quizPool(kb), outboxes, now: () => new Date(), log: log.child({ part: 'onboarding' }) });
   // The store is the truth for each turn's state, so any replica can take the next message.
-  const bot = new Bot(kb, { state: store, feedback: store, cards: store, daily });
+  const bot = new Bot(kb, { state: store, feedback: store, cards: store, daily, course });
   const routes: Routes = {};
   const stops: Array<() => Promise<void>> = [];
   if (teamsEnabled(config)) {
     const { createTeamsAdapter } = await import('./adapters/teams/adapter');
-    const teams = createTeamsAdapter(config, { bot, store, log: log.child({ adapter: 'teams' }) });
+    const teams = createTeamsAdapter(config, { bot, store, log: log.child({ adapter: 'teams' }), onboardNewMembers: config.ONBOARD_NEW_MEMBERS });
     routes.teams = teams.requestListener;
     outboxes.teams = teams.outbox;
     if (config.MicrosoftAppId) log.info('teams: listening on POST /api/messages (Bot Framework authentication on)');
@@ -56,7 +58,7 @@ async function startServer(config: Config, log: Logger): Promise<void> {
   if (slackEnabled(config)) {
     // Loaded only when used, so the console and the CLI never pay for Bolt.
     const { createSlackAdapter } = await import('./adapters/slack/app');
-    const slack = createSlackAdapter({ config, bot, store, log });
+    const slack = createSlackAdapter({ config, bot, store, log, onboardNewMembers: config.ONBOARD_NEW_MEMBERS });
     await slack.start();
     stops.push(() => slack.stop());
     if (slack.requestListener) routes.slack = slack.requestListener;
@@ -67,7 +69,10 @@ async function startServer(config: Config, log: Logger): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
   log.info('http server listening', { port: config.PORT });
   // Every replica runs the scheduler: the store makes sure each day's post goes out once.
-  const stopScheduler = runEvery(QUIZ_TICK_MS, () => daily.tick(), log);
+  const stopScheduler = runEvery(QUIZ_TICK_MS, async () => {
+    await daily.tick();
+    await course.tick();
+  }, log);
   stops.push(async () => stopScheduler());
   const shutdown = (signal: string): void => {
     log.info('shutting down', { signal });

@@ -97,7 +97,7 @@ export function createTeamsAdapter(config: Config, deps: TeamsDeps, options: Tea
       deps.log.error('teams error reply failed', { error: err instanceof Error ? err.message : String(err) });
     }
   };
-  const bot = new WhosejobTeamsBot(deps);
+  const bot = new WhosejobTeamsBot({ ...deps, appId });
 
   const requestListener: RequestListener = (req, res) => {
     readJson(req).then(

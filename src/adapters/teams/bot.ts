@@ -1,5 +1,5 @@
 // The Teams bot: an ActivityHandler whose handlers only translate — message in, card out.
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type CloudAdapter, type ConversationParameters } from 'botbuilder';
 import type { Bot } from '../../conversation/bot';
 import { decodeAction, decodeLegacyAction } from '../../reply/action';
 import { wantsFeedback, type Reply } from '../../reply/reply';
@@ -12,6 +12,10 @@ export interface TeamsDeps {
   bot: Bot;
   store: Store;
   log: Logger;
+  /** Greet people added to a team the bot is in with the lessons (ONBOARD_NEW_MEMBERS). */
+  onboardNewMembers?: boolean;
+  /** The bot's Microsoft app id, for the conversations it creates (none in local, unauthenticated mode). */
+  appId?: string;
 }
 
 
@@ -50,6 +54,7 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
+      else if (this.deps.onboardNewMembers) for (const m of added) await this.welcomeNewcomer(context, m.id);
       await next();
     });
   }
@@ -71,6 +76,29 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
       this.saved.set(id, key);
     } catch (err) {
       this.deps.log.error('teams conversation reference not stored', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /**
+   * Someone joined a team the bot is in: one DM inviting them to the lessons. A new person has no chat
+   * with the bot yet, so one is created (a 1:1 conversation in the team's tenant) and its reference
+   * stored, so the outbox can reach them; the store makes sure it happens once per person.
+   */
+  private async welcomeNewcomer(context: TurnContext, user: string): Promise<void> {
+    try {
+      if (!(await this.deps.store.getConversationRef('teams', personalKey(user)))) {
+        const activity = context.activity;
+        const tenantId = (activity.conversation as { tenantId?: string }).tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+        const parameters = { isGroup: false, bot: activity.recipient, members: [{ id: user, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as unknown as ConversationParameters;
+        // createConversationAsync's callback runs in the new 1:1 chat: its reference is what a DM needs.
+        await (context.adapter as CloudAdapter).createConversationAsync(this.deps.appId ?? '', activity.channelId, activity.serviceUrl, '', parameters, async (chat) => {
+          const ref = TurnContext.getConversationReference(chat.activity);
+          await this.deps.store.saveConversationRef('teams', personalKey(user), JSON.stringify(ref));
+        });
+      }
+      await this.deps.bot.welcomeNewcomer('teams', user);
+    } catch (err) {
+      this.deps.log.warn('teams newcomer not welcomed', { user, error: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -131,7 +159,13 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     // The bot's own @mention is not part of the question.
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
     const channel = channelOf(activity.conversation.id);
-    const turn = action ? await this.deps.bot.act(action, speaker) : await this.deps.bot.handle({ ...speaker, text, channel, timeZone: timeZoneOf(activity) });
+    const direct = activity.conversation.conversationType === 'personal';
+    // People mentioned besides the bot ("onboarding invite @Ana @Ben"), from Teams' mention entities.
+    const mentions = (activity.entities ?? [])
+      .filter((e) => e.type === 'mention')
+      .map((e) => (e as { mentioned?: { id?: string } }).mentioned?.id)
+      .filter((id): id is string => typeof id === 'string' && id !== activity.recipient.id);
+    const turn = action ? await this.deps.bot.act(action, speaker) : await this.deps.bot.handle({ ...speaker, text, channel, timeZone: timeZoneOf(activity), direct, mentions });
     const question = action?.kind === 'ask' ? action.question : action ? (turn.reply.restated ?? turn.reply.title) : text;
     await context.sendActivity(cardActivity(turn.reply, question));
     // Where the bot was spoken to it can post later: a channel's daily quiz, a person's DM.
