@@ -339,7 +339,8 @@ describe('@mentions in channels', () => {
     // Button values are not displayed: Slack returns them verbatim on a click. The feedback buttons carry the
     // question there (an encoded action), so the only copy of the user's text is opaque data, never mrkdwn.
     const up = button(call.args, ACTION.feedbackUp);
-    expect(decodeAction(up.value)).toMatchObject({ kind: 'feedback', vote: 'up', question: text });
+    // (the bot's own mention is how it was called, so it is not part of the question)
+    expect(decodeAction(up.value)).toMatchObject({ kind: 'feedback', vote: 'up', question: text.replace(`${BOT} `, '') });
   });
 
   test('the same smuggling attempt in a DM and in a slash command is neutralised too', async () => {
@@ -576,7 +577,7 @@ describe('buttons under answers', () => {
     const ts = await mention(`${BOT} who patches rds?`);
     const answer = await nthPost(1);
     const up = button(answer.args, ACTION.feedbackUp);
-    expect(decodeAction(up.value)).toEqual({ kind: 'feedback', vote: 'up', question: `${BOT} who patches rds?`, intent: 'responsibility' });
+    expect(decodeAction(up.value)).toEqual({ kind: 'feedback', vote: 'up', question: 'who patches rds?', intent: 'responsibility' });
     await sendForm(clickInThread(ACTION.feedbackUp, up.value, answer, { user: 'U0VOTER' }), 'feedback');
     const [thanks] = await standIn.waitFor('chat.postEphemeral');
     expect(thanks!.args).toMatchObject({ channel: DEFAULT_CHANNEL, user: 'U0VOTER', thread_ts: ts });
