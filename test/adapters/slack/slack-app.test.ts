@@ -590,7 +590,7 @@ describe('buttons under answers', () => {
       platform: 'slack',
       user: 'U0VOTER',
       conversation: `${DEFAULT_CHANNEL}:${ts}`,
-      question: `${BOT} who patches rds?`,
+      question: 'who patches rds?',
       intent: 'responsibility',
       vote: 'up',
     });
