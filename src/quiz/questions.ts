@@ -18,7 +18,16 @@ export interface QuizItem {
   tags?: string[];
 }
 
+// Facts never change once loaded, and every bot, scheduler and command asks for the pool: made once per Facts.
+const poolMemo = new WeakMap<Facts, readonly QuizItem[]>();
+
 export function quizPool(kb: Facts): QuizItem[] {
+  let pool = poolMemo.get(kb);
+  if (!pool) poolMemo.set(kb, (pool = makePool(kb)));
+  return [...pool];
+}
+
+function makePool(kb: Facts): QuizItem[] {
   const curated: QuizItem[] = kb.quiz.map((q) => ({
     id: q.id,
     question: q.question,
@@ -32,7 +41,10 @@ export function quizPool(kb: Facts): QuizItem[] {
   // A question made from a fact that a curated one already asks would come up twice: the curated one stays.
   const curatedWords = curated.map((q) => wordSet(q.question));
   const made = factQuestions(kb)
-    .filter((g) => !curatedWords.some((w) => jaccard(w, wordSet(g.question)) >= NEAR_DUPLICATE))
+    .filter((g) => {
+      const words = wordSet(g.question);
+      return !curatedWords.some((w) => jaccard(w, words) >= NEAR_DUPLICATE);
+    })
     .map(({ id, question, choices, answer, explanation, source, difficulty, tags }): QuizItem => ({ id, question, choices, answer, explanation, source, difficulty, tags }));
   return [...curated, ...made];
 }
