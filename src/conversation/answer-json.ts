@@ -16,6 +16,10 @@ export interface JsonAnswer {
   confidence: number;
   text: string;
   sources: string[];
+  /** For `exam`: the letters picked (empty when the bot abstains). */
+  choices?: string[];
+  /** For `exam`: one verdict per option, with why and the pages it rests on. */
+  options?: Array<{ letter: string; verdict: 'right' | 'wrong' | 'unknown'; reason: string; sources: string[] }>;
 }
 
 export function toJsonAnswer(question: string, turn: Turn): JsonAnswer {
@@ -27,8 +31,9 @@ export function toJsonAnswer(question: string, turn: Turn): JsonAnswer {
     task: reply.facts.task,
     owner: reply.intent === 'responsibility' ? reply.facts.owner : null,
     ...(reply.facts.applies === false ? { applies: false as const } : {}),
-    confidence: interpretation.confidence,
+    confidence: reply.facts.exam ? reply.facts.exam.confidence : interpretation.confidence,
     text: plainText(reply),
     sources: reply.sources.map((s) => s.url),
+    ...(reply.facts.exam ? { choices: reply.facts.exam.choices, options: reply.facts.exam.options } : {}),
   };
 }

@@ -12,6 +12,8 @@ import { compareCategories, compareServices } from './answers/compare';
 import { answerCategory, answerConcept } from './answers/concept';
 import { answerResponsibility } from './answers/responsibility';
 import { answerMatrix } from './answers/matrix';
+import { answerExam } from './answers/exam';
+import { parseExamItem } from '../exam/parse';
 import { outOfScopeReply } from './answers/out-of-scope';
 import { answerService } from './answers/service';
 import { helpReply, smalltalkReply, unknownReply } from './answers/small';
@@ -327,6 +329,9 @@ export class Bot {
   }
 
   private respond(text: string, state: ConversationState): Turn {
+    // A pasted practice-exam item is read as a whole, before any single question in it.
+    const item = parseExamItem(text);
+    if (item) return { reply: answerExam(this.kb, this.interpreter, item), interpretation: synthetic(this.interpreter.interpret(''), 'exam') };
     let interp = this.interpreter.interpret(text);
     if (interp.why && state.lastExplainable) {
       const last = this.answerOnce(state.lastExplainable).reply;
@@ -375,6 +380,8 @@ export class Bot {
         return lessonReply(kb, 0);
       case 'matrix':
         return answerMatrix(kb, interp.servicesInOrder);
+      case 'exam': // only from parseExamItem, before routing
+        return unknownReply(kb);
       case 'help':
         return helpReply(kb);
       case 'smalltalk':

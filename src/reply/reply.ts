@@ -7,7 +7,7 @@ export const OWNERS = ['aws', 'customer', 'shared'] as const;
 export type Owner = (typeof OWNERS)[number];
 export const CATEGORIES = ['infrastructure', 'container', 'abstracted'] as const;
 export type Category = (typeof CATEGORIES)[number];
-export const INTENTS = ['responsibility', 'service', 'concept', 'compare', 'matrix', 'quiz', 'onboarding', 'help', 'smalltalk', 'unknown'] as const;
+export const INTENTS = ['responsibility', 'service', 'concept', 'compare', 'matrix', 'exam', 'quiz', 'onboarding', 'help', 'smalltalk', 'unknown'] as const;
 export type IntentName = (typeof INTENTS)[number];
 
 /** What a reply is, so adapters render it without reading its title. */
@@ -17,6 +17,7 @@ export type ReplyKind =
   | 'out-of-scope' // another cloud, office IT, how-to, an unknown name
   | 'quiz-question'
   | 'quiz-verdict'
+  | 'exam' // a pasted practice-exam item: the options picked and why each is or is not
   | 'quiz-post' // a channel's daily question, answered privately
   | 'quiz-reveal' // the daily question closed: the answer, the share per option, why
   | 'lesson'
@@ -49,6 +50,12 @@ export interface ReplyFacts {
   owner: Owner | null;
   /** False when the task has no object on the service (no guest OS on EBS); absent otherwise. */
   applies?: false;
+  /** For a practice-exam item: the letters picked (none when unsure) and a verdict per option. */
+  exam?: {
+    choices: string[];
+    options: Array<{ letter: string; verdict: 'right' | 'wrong' | 'unknown'; reason: string; sources: string[] }>;
+    confidence: number;
+  };
 }
 
 export interface Reply {

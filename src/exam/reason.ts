@@ -1,0 +1,141 @@
+// Answers a practice-exam item from the same facts as every other answer: what the stem asks for
+// (the customer's part, AWS's part, a shared or inherited control, a true statement, a benefit), each
+// option read by the matcher as a task (and service) and its owner looked up, then the options that
+// fit picked. An option the knowledge base cannot place is said to be outside it; when too few
+// options fit clearly, the bot abstains rather than guess.
+import { lookupFact } from '../kb/lookup';
+import type { Interpreter } from '../nlu/interpret';
+import type { KnowledgeBase } from '../nlu/knowledge-base';
+import type { Owner } from '../reply/reply';
+import type { ExamItem } from './parse';
+
+export type Ask = 'customer' | 'aws' | 'shared' | 'inherited' | 'statement' | 'benefit' | 'unknown';
+export type Verdict = 'right' | 'wrong' | 'unknown';
+
+export interface OptionVerdict {
+  letter: string;
+  text: string;
+  verdict: Verdict;
+  reason: string;
+  sources: string[];
+}
+
+export interface ExamAnswer {
+  ask: Ask;
+  /** The letters picked; empty when the bot abstains. */
+  choices: string[];
+  options: OptionVerdict[];
+  /** 0–1: how sure the pick is (every picked option clearly fits and enough of them do). */
+  confidence: number;
+}
+
+/** Tasks whose controls a customer inherits whole from AWS (the model's "inherited controls"). */
+const INHERITED = new Set(['physical-security', 'hardware', 'media-disposal', 'global-infrastructure', 'hypervisor', 'host-os-patching']);
+const NAMES: Record<Owner, string> = { aws: 'AWS', customer: 'the customer', shared: 'AWS and the customer together' };
+
+/** What the stem asks for. A "NOT" turns a customer question into an AWS one and back. */
+export function readAsk(stem: string): Ask {
+  const s = stem.toLowerCase();
+  const negated = /\bnot\b|\bexcept\b/.test(s);
+  if (/inherit/.test(s)) return 'inherited';
+  if (/shared control|(both|jointly)\b.*\b(aws|customer)|shared between/.test(s)) return 'shared';
+  if (/benefit|advantage/.test(s)) return 'benefit';
+  if (/statement|\b(true|correct|accurate)\b/.test(s)) return 'statement';
+  const customer = /customer|\byou(r)?\b|user/.test(s) && /responsib|task|duty|duties|own|manage/.test(s);
+  const aws = /\baws\b|amazon/.test(s) && /responsib|task|duty|duties|own|manage/.test(s);
+  // "Which is the customer's responsibility when using AWS?": both words appear; whose responsibility is meant
+  // is the owner named nearest the word "responsibility".
+  let side: Ask = 'unknown';
+  if (customer && !aws) side = 'customer';
+  else if (aws && !customer) side = 'aws';
+  else if (customer && aws) {
+    const r = s.search(/responsib/);
+    const c = Math.min(...[s.search(/customer/), s.search(/\byou(r)?\b/)].filter((i) => i >= 0).map((i) => Math.abs(i - r)));
+    const a = Math.abs(s.search(/\baws\b|amazon/) - r);
+    side = c <= a ? 'customer' : 'aws';
+  }
+  if (negated && side === 'customer') return 'aws';
+  if (negated && side === 'aws') return 'customer';
+  return side;
+}
+
+/** Who an option says owns its task, when it says so ("AWS is responsible for…", "…is the customer's job"). */
+export function claimedOwner(text: string): Owner | undefined {
+  const s = text.toLowerCase();
+  if (/\b(both|shared|jointly|together)\b/.test(s)) return 'shared';
+  const aws = /\b(aws|amazon)\b\s*(is|are|will be|remains)?\s*(fully |solely |entirely )?(responsible|handles?|manages?|patches?|secures?|takes care|owns?|maintains?|provides?|encrypts?|protects?|operates?|controls?|performs?|configures?|updates?)/.test(s) || /(responsibility|job) of aws|aws'?s? (responsibility|job)/.test(s);
+  const customer = /\b(customers?|you|the user|users)\b\s*(is|are|must|should|need to)?\s*(fully |solely |entirely )?(responsible|handles?|manages?|patches?|secures?|takes care|owns?|maintains?|configures?|encrypts?|protects?|controls?|performs?|updates?)/.test(s) || /(responsibility|job) of (the )?customer|customer'?s? (responsibility|job)/.test(s);
+  if (aws && !customer) return 'aws';
+  if (customer && !aws) return 'customer';
+  return undefined;
+}
+
+interface Reading {
+  owner?: Owner;
+  taskId?: string;
+  reason: string;
+  sources: string[];
+}
+
+function readOption(kb: KnowledgeBase, interpreter: Interpreter, text: string): Reading {
+  const interp = interpreter.interpret(text);
+  const task = interp.task;
+  if (!task || interp.outOfScope || interp.confidence < 0.6) return { reason: 'Outside what I know: no security task of the model that I can place.', sources: [] };
+  const service = interp.services[0];
+  const cell = lookupFact(kb, task.id, service?.id);
+  if (!cell.applies) return { reason: `${task.name} does not apply to ${cell.service.name}.`, sources: [cell.source], taskId: task.id };
+  const on = service ? ` on ${service.name}` : '';
+  const owner = cell.variants.length > 0 && !interp.variants.length ? undefined : cell.owner;
+  if (!owner) return { reason: `${task.name}${on} depends on how it is set up, so the option alone does not settle who owns it.`, sources: [cell.source], taskId: task.id };
+  return { owner, taskId: task.id, reason: `${task.name}${on}: ${NAMES[owner]}${owner === 'shared' ? '' : ' is responsible'}.`, sources: [cell.source] };
+}
+
+/** How well an option fits the ask: 2 clearly, 1 partly, 0 unknown, -1 not at all. */
+function fit(ask: Ask, r: Reading, text: string): number {
+  if (ask === 'statement' || ask === 'benefit') {
+    const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
+    if (!claim || !r.owner) return 0;
+    return claim === r.owner ? 2 : -1;
+  }
+  if (!r.owner) return 0;
+  switch (ask) {
+    case 'customer':
+      return r.owner === 'customer' ? 2 : r.owner === 'shared' ? 1 : -1;
+    case 'aws':
+      return r.owner === 'aws' ? 2 : r.owner === 'shared' ? 1 : -1;
+    case 'shared':
+      return r.owner === 'shared' ? 2 : -1;
+    case 'inherited':
+      return r.owner === 'aws' && r.taskId && INHERITED.has(r.taskId) ? 2 : -1;
+    default:
+      return 0;
+  }
+}
+
+export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: ExamItem): ExamAnswer {
+  const ask = readAsk(item.stem);
+  const read = item.options.map((o) => {
+    const r = readOption(kb, interpreter, o.text);
+    return { option: o, reading: r, score: ask === 'unknown' ? 0 : fit(ask, r, o.text) };
+  });
+  const ranked = [...read].sort((a, b) => b.score - a.score);
+  const picked = ranked.slice(0, item.pick);
+  // Abstain unless every pick fits at least partly and the next option does not fit as well as the last pick
+  // (a tie at the cut means the facts cannot tell the options apart).
+  const cut = ranked[item.pick];
+  const clear = picked.every((p) => p.score >= 1) && (!cut || cut.score < picked[picked.length - 1]!.score);
+  const chosen = new Set(clear ? picked.map((p) => p.option.letter) : []);
+  const confidence = !clear ? 0 : picked.every((p) => p.score === 2) ? 0.9 : 0.6;
+  return {
+    ask,
+    choices: [...chosen].sort(),
+    confidence,
+    options: read.map(({ option, reading, score }) => ({
+      letter: option.letter,
+      text: option.text,
+      verdict: !clear || score === 0 ? 'unknown' : chosen.has(option.letter) ? 'right' : 'wrong',
+      reason: reading.reason,
+      sources: reading.sources,
+    })),
+  };
+}
