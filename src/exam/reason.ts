@@ -41,7 +41,8 @@ export function readAsk(stem: string): Ask {
   if (/shared control|(both|jointly)\b.*\b(aws|customer)|shared between/.test(s)) return 'shared';
   if (/benefit|advantage/.test(s)) return 'benefit';
   if (/statement|\b(true|correct|accurate)\b/.test(s)) return 'statement';
-  const customer = /customer|\byou(r)?\b|user/.test(s) && /responsib|task|duty|duties|own|manage/.test(s);
+  // The customer goes by many names in a stem: "the company", "the team", "a developer"…
+  const customer = /customer|\byou(r)?\b|\buser|company|companies|\bteam|organization|organisation|business|developer|\btheir\b/.test(s) && /responsib|task|duty|duties|own|manage|remain/.test(s);
   const aws = /\baws\b|amazon/.test(s) && /responsib|task|duty|duties|own|manage/.test(s);
   // "Which is the customer's responsibility when using AWS?": both words appear; whose responsibility is meant
   // is the owner named nearest the word "responsibility".
@@ -112,7 +113,39 @@ function fit(ask: Ask, r: Reading, text: string): number {
   }
 }
 
+/** Options that are owners ("AWS", "The customer", "Both"): the item asks who owns the stem's task. */
+function ownerOption(text: string): Owner | 'other' | undefined {
+  const s = text.toLowerCase().replace(/[.,;:]+$/, '').trim();
+  if (/^(aws|amazon web services|amazon)( alone| only)?$/.test(s)) return 'aws';
+  if (/^(the )?(customer|company|user|you)( alone| only)?$/.test(s)) return 'customer';
+  if (/^(both|shared|aws and the customer|the customer and aws|both aws and the customer)\b/.test(s)) return 'shared';
+  if (s.split(/\s+/).length <= 12 && /(third[- ]party|auditor|partner|reseller|isp|internet service provider|the customer,|aws,)/.test(s)) return 'other';
+  return undefined;
+}
+
+function whoOwns(kb: KnowledgeBase, interpreter: Interpreter, item: ExamItem): ExamAnswer | undefined {
+  const owners = item.options.map((o) => ownerOption(o.text));
+  if (owners.filter((o) => o !== undefined).length < item.options.length - 1) return undefined;
+  const r = readOption(kb, interpreter, item.stem.replace(/^.*?\bwho\b/i, 'who'));
+  const match = r.owner ? item.options.filter((_, i) => owners[i] === r.owner) : [];
+  const clear = match.length === 1 && item.pick === 1;
+  return {
+    ask: r.owner ?? 'unknown',
+    choices: clear ? [match[0]!.letter] : [],
+    confidence: clear ? 0.9 : 0,
+    options: item.options.map((o, i) => ({
+      letter: o.letter,
+      text: o.text,
+      verdict: !clear ? 'unknown' : owners[i] === r.owner ? 'right' : 'wrong',
+      reason: owners[i] === r.owner ? r.reason : owners[i] === 'other' ? 'Not a party to the model: it splits the work between AWS and the customer.' : r.reason,
+      sources: r.sources,
+    })),
+  };
+}
+
 export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: ExamItem): ExamAnswer {
+  const who = whoOwns(kb, interpreter, item);
+  if (who) return who;
   const ask = readAsk(item.stem);
   const read = item.options.map((o) => {
     const r = readOption(kb, interpreter, o.text);
