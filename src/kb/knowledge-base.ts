@@ -1,5 +1,6 @@
 // The validated facts, indexed for look-up, after every cross-reference has been checked. How people
 // name them is the matcher's business: names that collide are checked in src/nlu/names.ts.
+import { checkLessons } from './lesson-check';
 import type { DataFiles, Problem } from './load';
 import type {
   Category,
@@ -68,7 +69,6 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
   const tasksById = indexById(raw.tasks.tasks, DATA('tasks'), 'tasks', problems);
   const conceptsById = indexById(raw.concepts.concepts, DATA('concepts'), 'concepts', problems);
   const quizById = indexById(raw.quiz.questions, DATA('quiz'), 'questions', problems);
-  indexById(raw.lessons.lessons, DATA('lessons'), 'lessons', problems);
 
   const need = needing(raw.skipped, problems);
   const knownTasks = (ids: readonly string[], file: string, path: string): void =>
@@ -143,9 +143,7 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
     if (q.task) need(tasksById.has(q.task), file, `questions[${i}].task`, `unknown task "${q.task}"`);
     if (q.concept) need(conceptsById.has(q.concept), file, `questions[${i}].concept`, `unknown concept "${q.concept}"`);
   });
-  raw.lessons.lessons.forEach((l, i) => {
-    if (l.check) need(quizById.has(l.check), DATA('lessons'), `lessons[${i}].check`, `unknown quiz question "${l.check}"`);
-  });
+  checkLessons(raw.lessons.lessons, new Set(quizById.keys()), DATA('lessons'), problems, raw.skipped);
 
   return {
     services: raw.services.services,

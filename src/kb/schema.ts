@@ -194,10 +194,12 @@ export const QuizQuestion = z
 export type QuizQuestion = z.infer<typeof QuizQuestion>;
 export const QuizFile = z.strictObject({ questions: z.array(QuizQuestion).min(1) });
 
+// A lesson's shape; the course's own rules (at least 8 lessons, each under 150 words, a checkpoint from
+// data/quiz.yaml, a question to try) are checked across the file in lesson-check.ts.
 export const LessonStep = z.strictObject({
   title: Text,
   text: Text,
-  tryAsking: z.array(Text).default([]),
+  tryAsking: z.array(Text).default([]), // questions the bot answers well, offered as buttons
 });
 export const Lesson = z.strictObject({
   id: Id,
