@@ -69,6 +69,12 @@ export function personalConversationId(): string {
 
 const clientInfo: Entity = { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'Europe/Berlin' };
 
+/** The clientInfo entity for a sender in `timeZone` (Europe/Berlin unless given); none for null (no zone known). */
+function clientInfoFor(timeZone: string | null | undefined): Entity[] {
+  if (timeZone === null) return [];
+  return [timeZone === undefined ? clientInfo : { ...clientInfo, timezone: timeZone }];
+}
+
 function base(serviceUrl: string, from: Account | undefined, recipient: Account | undefined, id: string | undefined) {
   return {
     id: id ?? nextActivityId(),
@@ -88,6 +94,8 @@ export interface MessageOptions {
   recipient?: Account;
   conversationId?: string;
   id?: string;
+  /** The sender's IANA zone in the clientInfo entity (default Europe/Berlin); null sends no clientInfo. */
+  timeZone?: string | null;
 }
 
 /** A 1:1 chat message: conversation "a:…", conversationType personal, no mention, channelData with the tenant only. */
@@ -98,7 +106,7 @@ export function personalMessage(o: MessageOptions): InboundActivity {
     conversation: { id: o.conversationId ?? personalConversationId(), conversationType: 'personal', tenantId: TENANT_ID },
     text: o.text,
     textFormat: 'plain',
-    entities: [clientInfo],
+    entities: clientInfoFor(o.timeZone),
     channelData: { tenant: { id: TENANT_ID } },
   };
 }
@@ -138,7 +146,7 @@ export function channelMention(o: ChannelOptions): InboundActivity {
     },
     text: o.text,
     textFormat: 'plain',
-    entities: [...mentionsIn(o.text, b.recipient), clientInfo],
+    entities: [...mentionsIn(o.text, b.recipient), ...clientInfoFor(o.timeZone)],
     channelData: {
       tenant: { id: TENANT_ID },
       team: { ...team },
@@ -158,7 +166,7 @@ export function groupChatMessage(o: MessageOptions): InboundActivity {
     conversation: { id: o.conversationId ?? `19:group-${b.id}@thread.v2`, conversationType: 'groupChat', isGroup: true, tenantId: TENANT_ID },
     text: o.text,
     textFormat: 'plain',
-    entities: [...mentionsIn(o.text, b.recipient), clientInfo],
+    entities: [...mentionsIn(o.text, b.recipient), ...clientInfoFor(o.timeZone)],
     channelData: { tenant: { id: TENANT_ID } },
   };
 }

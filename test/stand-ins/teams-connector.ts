@@ -14,7 +14,8 @@
 //   PUT    /v3/conversations/{id}/activities/{activityId}     update
 //   DELETE /v3/conversations/{id}/activities/{activityId}     delete
 //   GET    /v3/conversations/{id}/members[/{memberId}]        members (TeamsChannelAccount shape)
-//   GET    /v3/conversations/{id}/pagedmembers                { members }
+//   GET    /v3/conversations/{id}/pagedmembers                { members, continuationToken? }: pages of `pageSize`
+//                                                             (query), at most `maxPageSize` when set, as Teams pages
 //   GET    /v3/teams/{teamId}[/conversations]                 team details / channels
 // Answers: 200 `{ id }` for activities; injected failures (failNext) answer the given status with a Bot Framework
 // error body `{ error: { code, message } }`. Note that @azure/core-rest-pipeline retries 5xx for about 4–5 s.
@@ -239,6 +240,11 @@ export class TeamsConnectorStandIn {
   readonly deleted: Array<{ conversationId: string; activityId: string }> = [];
   /** Who GET …/members answers with; replace or push to change it. */
   members: TeamsMember[] = DEFAULT_MEMBERS.map((m) => ({ ...m }));
+  /**
+   * The most members one page of GET …/pagedmembers holds, whatever the bot asks for (Teams may answer with fewer
+   * than the requested pageSize). Unset: the requested pageSize, or all members when none is given.
+   */
+  maxPageSize: number | undefined = undefined;
   /** Artificial delay before each answer (ms), e.g. to model a slow connector. */
   latencyMs = 0;
   /** Check every Adaptive Card received (cardProblems). A benchmark turns this off to keep its cost out of the figures. */
@@ -348,6 +354,18 @@ export class TeamsConnectorStandIn {
     }
   }
 
+  /** One page of members for GET …/pagedmembers?pageSize=&continuationToken= (the token is the next offset here). */
+  private page(req: IncomingMessage): { members: TeamsMember[]; continuationToken?: string } {
+    const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+    const asked = Number(query.get('pageSize'));
+    const sizes = [asked > 0 ? asked : this.members.length, this.maxPageSize ?? Infinity];
+    const size = Math.max(1, Math.min(...sizes));
+    const from = Number(query.get('continuationToken') ?? 0) || 0;
+    const members = this.members.slice(from, from + size);
+    const next = from + members.length;
+    return next < this.members.length ? { members, continuationToken: String(next) } : { members };
+  }
+
   private answer(res: ServerResponse, req: IncomingMessage, path: string, status: number, body: unknown): void {
     this.requests.push({ method: req.method ?? '', path, status });
     sendJson(res, status, body);
@@ -421,7 +439,7 @@ export class TeamsConnectorStandIn {
         if (member) return this.answer(res, req, path, 200, member);
         return this.answer(res, req, path, 404, { error: { code: 'MemberNotFoundInConversation', message: `no member ${subId}` } });
       }
-      if (sub === 'pagedmembers' && subId === undefined) return this.answer(res, req, path, 200, { members: this.members });
+      if (sub === 'pagedmembers' && subId === undefined) return this.answer(res, req, path, 200, this.page(req));
     }
 
     if (kind === 'teams' && id !== undefined && method === 'GET' && subId === undefined) {
