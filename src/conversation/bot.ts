@@ -184,7 +184,7 @@ export class Bot {
       case 'invite':
         if (message.platform !== 'slack' && message.platform !== 'teams') return notice('Invitations go out in Slack and Teams.');
         if (command.users.length === 0) return notice('Name the people to invite: "onboarding invite @ana @ben".');
-        return course.invite(message.platform, command.users);
+        return course.invite(message.platform, command.users, undefined, message.channel);
     }
   }
 

@@ -34,26 +34,33 @@ const INHERITED = new Set(['physical-security', 'hardware', 'media-disposal', 'g
 const NAMES: Record<Owner, string> = { aws: 'AWS', customer: 'the customer', shared: 'AWS and the customer together' };
 
 /** What the stem asks for. A "NOT" turns a customer question into an AWS one and back. */
+const CUSTOMER_WORDS = /customer|\byou(r)?\b|\buser|company|companies|\bteam|organization|organisation|business|developer|\btheir\b/g;
+/** AWS as a party; not "Amazon DynamoDB" (a product name) nor "the AWS shared responsibility model". */
+const AWS_WORDS = /\baws'?s?\b|amazon web services|amazon's/g;
+
 export function readAsk(stem: string): Ask {
-  const s = stem.toLowerCase();
+  const s = stem
+    .toLowerCase()
+    .replace(/(the )?(aws )?shared responsibility model/g, 'the model')
+    .replace(/\baws (account|services?|cloud|management console|region)s?\b/g, 'the $1');
   const negated = /\bnot\b|\bexcept\b/.test(s);
   if (/inherit/.test(s)) return 'inherited';
   if (/shared control|(both|jointly)\b.*\b(aws|customer)|shared between/.test(s)) return 'shared';
   if (/benefit|advantage/.test(s)) return 'benefit';
   if (/statement|\b(true|correct|accurate)\b/.test(s)) return 'statement';
   // The customer goes by many names in a stem: "the company", "the team", "a developer"…
-  const customer = /customer|\byou(r)?\b|\buser|company|companies|\bteam|organization|organisation|business|developer|\btheir\b/.test(s) && /responsib|task|duty|duties|own|manage|remain/.test(s);
-  const aws = /\baws\b|amazon/.test(s) && /responsib|task|duty|duties|own|manage/.test(s);
+  const duty = /responsib|task|duty|duties|\bown|manage|remain|belong|perform/.test(s);
+  const customer = new RegExp(CUSTOMER_WORDS.source).test(s) && duty;
+  const aws = new RegExp(AWS_WORDS.source).test(s) && duty;
   // "Which is the customer's responsibility when using AWS?": both words appear; whose responsibility is meant
   // is the owner named nearest the word "responsibility".
   let side: Ask = 'unknown';
   if (customer && !aws) side = 'customer';
   else if (aws && !customer) side = 'aws';
   else if (customer && aws) {
-    const r = s.search(/responsib/);
-    const c = Math.min(...[s.search(/customer/), s.search(/\byou(r)?\b/)].filter((i) => i >= 0).map((i) => Math.abs(i - r)));
-    const a = Math.abs(s.search(/\baws\b|amazon/) - r);
-    side = c <= a ? 'customer' : 'aws';
+    const r = s.search(/responsib|task|duty|duties|belong|perform/);
+    const distance = (words: RegExp): number => Math.min(...[...s.matchAll(words)].map((m) => Math.abs(m.index! - r)));
+    side = distance(CUSTOMER_WORDS) <= distance(AWS_WORDS) ? 'customer' : 'aws';
   }
   if (negated && side === 'customer') return 'aws';
   if (negated && side === 'aws') return 'customer';
@@ -68,6 +75,25 @@ export function claimedOwner(text: string): Owner | undefined {
   const customer = /\b(customers?|you|the user|users)\b\s*(is|are|must|should|need to)?\s*(fully |solely |entirely )?(responsible|handles?|manages?|patches?|secures?|takes care|owns?|maintains?|configures?|encrypts?|protects?|controls?|performs?|updates?)/.test(s) || /(responsibility|job) of (the )?customer|customer'?s? (responsibility|job)/.test(s);
   if (aws && !customer) return 'aws';
   if (customer && !aws) return 'customer';
+  // Otherwise the sentence's subject says who it is about: "AWS writes…", "For EC2, the customer keeps…".
+  const subject = s.replace(/^for [^,]{1,60},\s*/, '');
+  if (/^(aws|amazon web services|amazon)\b/.test(subject)) return 'aws';
+  if (/^(the |each |a )?(customers?|company|user|users|you|developers?)\b/.test(subject)) return 'customer';
+  return undefined;
+}
+
+/**
+ * The model's own two-sided statement: AWS is responsible for security OF the cloud, the customer for
+ * security IN the cloud. A statement that names both halves is true when it gives each to its side.
+ */
+function ofAndIn(text: string): boolean | undefined {
+  const s = text.toLowerCase();
+  const awsOf = /aws[^,;.]*\bsecurity of the cloud/.test(s);
+  const awsIn = /aws[^,;.]*\bsecurity in the cloud/.test(s);
+  const custIn = /customer[^,;.]*\bsecurity in the cloud/.test(s);
+  const custOf = /customer[^,;.]*\bsecurity of the cloud/.test(s);
+  if ((awsOf || custIn) && !(awsIn || custOf)) return true;
+  if ((awsIn || custOf) && !(awsOf || custIn)) return false;
   return undefined;
 }
 
@@ -94,6 +120,8 @@ function readOption(kb: KnowledgeBase, interpreter: Interpreter, text: string): 
 /** How well an option fits the ask: 2 clearly, 1 partly, 0 unknown, -1 not at all. */
 function fit(ask: Ask, r: Reading, text: string): number {
   if (ask === 'statement' || ask === 'benefit') {
+    const model = ofAndIn(text);
+    if (model !== undefined) return model ? 2 : -1;
     const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
     if (!claim || !r.owner) return 0;
     return claim === r.owner ? 2 : -1;

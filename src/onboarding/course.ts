@@ -278,12 +278,12 @@ export class Course {
   }
 
   /** Sends each person an invitation by DM; says how many went out and who could not be reached. */
-  async invite(platform: Platform, users: readonly string[], from?: string): Promise<Reply> {
+  async invite(platform: Platform, users: readonly string[], from?: string, via?: string): Promise<Reply> {
     const outbox = this.deps.outboxes?.[platform];
     if (!outbox) return note('Onboarding', 'I cannot send invitations from here.');
     const failed: string[] = [];
     for (const user of users)
-      await outbox.dm(user, this.inviteReply(from)).catch((err: unknown) => {
+      await outbox.dm(user, this.inviteReply(from), via).catch((err: unknown) => {
         failed.push(user);
         this.deps.log.warn('onboarding invitation not sent', { user, error: err instanceof Error ? err.message : String(err) });
       });
@@ -309,7 +309,9 @@ export class Course {
     const outbox = this.deps.outboxes?.[platform];
     if (!outbox) return note('Onboarding status', 'I cannot list this channel’s members from here.');
     try {
-      return await this.status(platform, await outbox.members(channel));
+      const members = await outbox.members(channel);
+      const names = new Map(members.map((m) => [m.id, m.name ?? m.id]));
+      return await this.status(platform, members.map((m) => m.id), (user) => names.get(user) ?? user);
     } catch (err) {
       this.deps.log.warn('channel members not listed', { channel, error: err instanceof Error ? err.message : String(err) });
       return note('Onboarding status', 'I could not list the members of this channel. Am I a member of it?');
@@ -333,12 +335,16 @@ export class Course {
     const now = this.deps.now();
     for (const p of await this.deps.store.dueLessons(now.toISOString(), limit)) {
       const next = nextRun({ time: DAILY_TIME, timeZone: p.timeZone, weekdays: false }, now).toISOString();
-      // The next run is written first: a crash after it skips a day's message, never doubles it.
-      if (!(await this.deps.store.updateProgress({ ...p, nextAt: next }))) continue;
-      await this.send(p, this.view(p));
+      // Each morning the following lesson: the person has had the one they are at.
+      const lesson = Math.min(p.lesson + 1, this.total);
+      const moved: Progress = { ...p, nextAt: next, lesson, step: 0, movedAt: now.toISOString(), finishedAt: lesson >= this.total ? now.toISOString() : undefined };
+      // The move and the next run are written first: a crash after it skips a day's message, never doubles it.
+      if (!(await this.deps.store.updateProgress(moved))) continue;
+      await this.send(p, this.view(moved));
     }
     const before = new Date(now.getTime() - REMIND_AFTER_DAYS * DAY).toISOString();
     for (const p of await this.deps.store.stalled(before, MAX_REMINDERS, limit)) {
+      if (p.pace === 'daily') continue; // the daily lesson is its own reminder
       if (!(await this.deps.store.updateProgress({ ...p, reminders: p.reminders + 1, remindedAt: now.toISOString() }))) continue;
       const lesson = this.deps.lessons[p.lesson];
       await this.send(

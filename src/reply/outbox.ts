@@ -34,8 +34,11 @@ export interface Outbox {
   readonly platform: 'slack' | 'teams';
   post(target: PostTarget, reply: Reply): Promise<PostRef>;
   update(ref: PostRef, reply: Reply): Promise<void>;
-  /** A direct message to one person. */
-  dm(user: string, reply: Reply): Promise<PostRef>;
-  /** The people (not bots) in a channel, as platform user ids: for a lead's overview. */
-  members(channel: string): Promise<string[]>;
+  /**
+   * A direct message to one person. `via` is a conversation the bot shares with them (a channel), for
+   * platforms that need one to start a chat with someone who never wrote to the bot (Teams).
+   */
+  dm(user: string, reply: Reply, via?: string): Promise<PostRef>;
+  /** The people (not bots) in a channel: platform user ids and, where known, their names. */
+  members(channel: string): Promise<Array<{ id: string; name?: string }>>;
 }

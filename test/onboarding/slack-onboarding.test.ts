@@ -247,7 +247,8 @@ describe.each(ENGINES)('onboarding in Slack on %s', (engine: EngineName) => {
 
   test('a lead: "onboarding status" lists the channel’s people (not their answers), "onboarding invite" DMs each', async () => {
     standIn.respondTo('conversations.members', () => ({ ok: true, members: ['UANA', 'UBEN', 'UCY', FAKE_BOT_USER_ID], response_metadata: { next_cursor: '' } }));
-    standIn.respondTo('users.info', (args) => ({ ok: true, user: { id: String(args.user), name: 'x', is_bot: args.user === FAKE_BOT_USER_ID, deleted: false } }));
+    const names: Record<string, string> = { UANA: 'Ana', UBEN: 'Ben', UCY: 'Cy' };
+    standIn.respondTo('users.info', (args) => ({ ok: true, user: { id: String(args.user), name: 'x', real_name: names[String(args.user)] ?? 'x', is_bot: args.user === FAKE_BOT_USER_ID, deleted: false } }));
     await dm('onboard me', 'UANA');
     await dm('onboard me', 'UBEN');
     const ben = (await app!.store.getProgress('slack', 'UBEN'))!;
@@ -255,9 +256,10 @@ describe.each(ENGINES)('onboarding in Slack on %s', (engine: EngineName) => {
     await post(eventCallback(appMention({ text: `<@${FAKE_BOT_USER_ID}> onboarding status`, user: 'ULEAD', channel: 'CTEAM' })));
     const status = (await standIn.waitFor('chat.postMessage', 3)).at(-1)!;
     const text = JSON.stringify(blocksOf(status.args));
-    expect(text).toContain('UANA: at lesson 1 of');
-    expect(text).toMatch(/UBEN: stuck for 6 days, at lesson 4 of/);
-    expect(text).toContain('UCY: not started');
+    // People by their names in Slack.
+    expect(text).toContain('Ana: at lesson 1 of');
+    expect(text).toMatch(/Ben: stuck for 6 days, at lesson 4 of/);
+    expect(text).toContain('Cy: not started');
     expect(text).not.toContain(FAKE_BOT_USER_ID);
     expect(text).not.toMatch(/big-idea|Not quite|wrong/i); // never anyone's answers
 

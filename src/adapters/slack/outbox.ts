@@ -54,10 +54,10 @@ export function slackOutbox(client: WebClient): Outbox {
           cursor = page.response_metadata?.next_cursor || undefined;
         } while (cursor && ids.length < 5000);
         // Bots (whosejob among them) are members too; a lead asks about people.
-        const people: string[] = [];
+        const people: Array<{ id: string; name?: string }> = [];
         for (const id of ids) {
           const info = await client.users.info({ user: id });
-          if (!info.user?.is_bot && !info.user?.deleted && id !== 'USLACKBOT') people.push(id);
+          if (!info.user?.is_bot && !info.user?.deleted && id !== 'USLACKBOT') people.push({ id, name: info.user?.real_name || info.user?.name });
         }
         return people;
       } catch (err) {

@@ -54,7 +54,8 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
-      else if (this.deps.onboardNewMembers) for (const m of added) await this.welcomeNewcomer(context, m.id);
+      // People only: Teams ids of bots start with "28:".
+      else if (this.deps.onboardNewMembers) for (const m of added) if (!m.id.startsWith('28:')) await this.welcomeNewcomer(context, m.id);
       await next();
     });
   }
@@ -158,6 +159,9 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     }
     // The bot's own @mention is not part of the question.
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    // Where the bot was spoken to it can post later (a channel's daily quiz, a person's DM); stored first,
+    // because the reply itself may need it ("onboarding status" lists this channel's members).
+    await this.remember(context);
     const channel = channelOf(activity.conversation.id);
     const direct = activity.conversation.conversationType === 'personal';
     // People mentioned besides the bot ("onboarding invite @Ana @Ben"), from Teams' mention entities.
@@ -168,7 +172,5 @@ export class WhosejobTeamsBot extends TeamsActivityHandler {
     const turn = action ? await this.deps.bot.act(action, speaker) : await this.deps.bot.handle({ ...speaker, text, channel, timeZone: timeZoneOf(activity), direct, mentions });
     const question = action?.kind === 'ask' ? action.question : action ? (turn.reply.restated ?? turn.reply.title) : text;
     await context.sendActivity(cardActivity(turn.reply, question));
-    // Where the bot was spoken to it can post later: a channel's daily quiz, a person's DM.
-    await this.remember(context);
   }
 }

@@ -1,7 +1,7 @@
 // The Outbox on the Bot Framework: each post continues a conversation from the reference stored when
 // the bot was added or first spoken to (continueConversationAsync); a DM uses the reference of the
 // person's own chat with the bot. A 403 or 404 from the connector means the bot was removed.
-import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { OutboxError, type Outbox, type PostRef, type PostTarget } from '../../reply/outbox';
 import type { Reply } from '../../reply/reply';
 import type { ConversationRefStore } from '../../store/store';
@@ -45,6 +45,22 @@ export function teamsOutbox(adapter: CloudAdapter, appId: string, refs: Conversa
     if (error !== undefined || !result) throw error instanceof OutboxError ? error : failure(error ?? new Error('the turn ended without a result'));
     return result.value;
   }
+  /** Creates the 1:1 chat with someone in a conversation the bot shares with them, and stores its reference. */
+  async function startChat(user: string, via: string): Promise<void> {
+    const stored = await refs.getConversationRef('teams', via);
+    if (!stored) throw new OutboxError('gone', `no conversation reference stored for ${via}`);
+    const seed = JSON.parse(stored.reference) as Partial<ConversationReference> & { conversation?: { tenantId?: string } };
+    const tenantId = seed.conversation?.tenantId;
+    const parameters = { isGroup: false, bot: seed.bot, members: [{ id: user, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as unknown as ConversationParameters;
+    try {
+      await adapter.createConversationAsync(appId, seed.channelId ?? 'msteams', seed.serviceUrl ?? '', '', parameters, async (chat) => {
+        await refs.saveConversationRef('teams', personalKey(user), JSON.stringify(TurnContext.getConversationReference(chat.activity)));
+      });
+    } catch (err) {
+      throw failure(err);
+    }
+  }
+
   const post = async (target: PostTarget, reply: Reply): Promise<PostRef> =>
     within(target.channel, async (context) => {
       const activity = cardActivity(reply, reply.restated ?? reply.title, false);
@@ -64,19 +80,21 @@ export function teamsOutbox(adapter: CloudAdapter, appId: string, refs: Conversa
     },
     async members(channel) {
       return within(channel, async (context) => {
-        const ids: string[] = [];
+        const ids: Array<{ id: string; name?: string }> = [];
         let token: string | undefined;
         do {
           const page = await TeamsInfo.getPagedMembers(context, 500, token);
-          ids.push(...page.members.map((m) => m.id));
+          ids.push(...page.members.map((m) => ({ id: m.id, name: m.name })));
           token = page.continuationToken;
         } while (token && ids.length < 5000);
         return ids;
       });
     },
-    async dm(user, reply) {
-      const chat = await refs.getConversationRef('teams', personalKey(user));
-      if (!chat) throw new OutboxError('gone', `no personal chat with ${user} is known: they have not talked to the bot yet`);
+    async dm(user, reply, via) {
+      if (!(await refs.getConversationRef('teams', personalKey(user)))) {
+        if (!via) throw new OutboxError('gone', `no personal chat with ${user} is known: they have not talked to the bot yet`);
+        await startChat(user, via);
+      }
       return post({ channel: personalKey(user) }, reply);
     },
   };

@@ -239,6 +239,20 @@ const MADE: Record<ReplyKind, Reply> = {
   'quiz-reveal': revealReply(DAILY, [1, 5, 2]),
   welcome: welcomeReply('Alice'),
   notice: notice('Thanks for the feedback!'),
+  exam: {
+    ...base,
+    kind: 'exam',
+    intent: 'exam',
+    title: 'Practice question: B, C',
+    summary: 'The answers are B and C.',
+    sections: [
+      { label: '✗ A) Physical security of data centers', text: 'Physical security of data centers: AWS is responsible.' },
+      { label: '✓ B) Patching the guest operating system', text: 'Guest OS patching: the customer is responsible.' },
+      { label: '✓ C) Configuring security group rules', text: 'Security groups, network ACLs and firewalls: the customer is responsible.' },
+    ],
+    choicesLabel: 'More',
+    choices: [ask('Quiz me', 'quiz me')],
+  },
 };
 const OWNERS = (['aws', 'customer', 'shared'] as const).map((owner): [string, Reply] => [`an answer owned by ${owner}`, { ...MADE.answer, owner }]);
 
