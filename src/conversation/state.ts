@@ -46,9 +46,14 @@ function parse<T>(schema: z.ZodType<T>, text: string | undefined): T | undefined
   }
 }
 
+/** The state's content without its timestamp, to tell a changed state from a merely touched one. */
+const content = (state: ConversationState): string => JSON.stringify({ ...state, touched: 0 });
+
 export class ConversationStates {
   private readonly ttlMs: number;
   readonly now: () => number;
+  /** What each loaded state held, so a turn that changed nothing writes nothing (a write is most of a turn's cost). */
+  private readonly loaded = new WeakMap<ConversationState, { content: string; touched: number }>();
 
   constructor(
     private readonly store: StateStore,
@@ -60,11 +65,17 @@ export class ConversationStates {
 
   async conversation(key: string): Promise<ConversationState> {
     const state = parse(ConversationState, await this.store.getState(`c:${key}`));
-    if (state && this.now() - state.touched <= this.ttlMs) return state;
+    if (state && this.now() - state.touched <= this.ttlMs) {
+      this.loaded.set(state, { content: content(state), touched: state.touched });
+      return state;
+    }
     return { lastServiceIds: [], touched: this.now() };
   }
 
   async saveConversation(key: string, state: ConversationState): Promise<void> {
+    const before = this.loaded.get(state);
+    // Unchanged and touched recently: the stored copy is as good, and keeps the context alive long enough.
+    if (before && before.content === content(state) && this.now() - before.touched < this.ttlMs / 2) return;
     await this.store.putState(`c:${key}`, JSON.stringify({ ...state, touched: this.now() }));
   }
 

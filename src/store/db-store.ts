@@ -18,6 +18,8 @@ import {
   type Store,
 } from './store';
 import type { Selectable } from 'kysely';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite-driver';
 
 /** Once-only keys older than this are forgotten: Slack retries within minutes, not days. */
 const ONCE_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -28,12 +30,34 @@ const SWEEP_EVERY = 1000;
 
 export class DbStore implements Store {
   private claims = 0;
+  /**
+   * Every chat turn claims its event, reads and writes its state and marks the event done. On SQLite
+   * those four run as prepared statements on the same connection: building and compiling each query
+   * through Kysely cost more than answering the question (measured with npm run bench:slack).
+   */
+  private readonly fast?: {
+    claim: Statement;
+    takeOver: Statement;
+    finish: Statement;
+    getState: Statement;
+    putState: Statement;
+  };
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly engine: Engine,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    raw?: SqliteDatabase,
+  ) {
+    if (raw)
+      this.fast = {
+        claim: raw.prepare('INSERT INTO once_keys (scope, id, at, done_at) VALUES (?, ?, ?, NULL) ON CONFLICT (scope, id) DO NOTHING'),
+        takeOver: raw.prepare('UPDATE once_keys SET at = ? WHERE scope = ? AND id = ? AND done_at IS NULL AND at < ?'),
+        finish: raw.prepare('UPDATE once_keys SET done_at = ? WHERE scope = ? AND id = ?'),
+        getState: raw.prepare('SELECT data FROM state WHERE key = ?'),
+        putState: raw.prepare('INSERT INTO state (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'),
+      };
+  }
 
   async recordFeedback(f: FeedbackInput): Promise<FeedbackRecord> {
     const at = this.now().toISOString();
@@ -66,6 +90,7 @@ export class DbStore implements Store {
   }
 
   async getState(key: string): Promise<string | undefined> {
+    if (this.fast) return (this.fast.getState.get(key.slice(0, MAX_KEY)) as { data: string } | undefined)?.data;
     const r = await this.db.selectFrom('state').select('data').where('key', '=', key.slice(0, MAX_KEY)).executeTakeFirst();
     return r?.data;
   }
@@ -73,6 +98,10 @@ export class DbStore implements Store {
   async putState(key: string, data: string): Promise<void> {
     if (data.length > MAX_STATE) throw new Error(`state for ${key.slice(0, 80)} is ${data.length} characters, over ${MAX_STATE}`);
     const updated_at = this.now().toISOString();
+    if (this.fast) {
+      this.fast.putState.run(key.slice(0, MAX_KEY), data, updated_at);
+      return;
+    }
     await this.db
       .insertInto('state')
       .values({ key: key.slice(0, MAX_KEY), data, updated_at })
@@ -84,6 +113,12 @@ export class DbStore implements Store {
     const now = this.now();
     const at = now.toISOString();
     const key = { scope: scope.slice(0, 40), id: id.slice(0, MAX_KEY) };
+    if (this.fast) {
+      if (++this.claims % SWEEP_EVERY === 0) await this.sweep();
+      if (this.fast.claim.run(key.scope, key.id, at).changes > 0) return true;
+      if (leaseMs === undefined) return false;
+      return this.fast.takeOver.run(at, key.scope, key.id, new Date(now.getTime() - leaseMs).toISOString()).changes > 0;
+    }
     const row = await this.db
       .insertInto('once_keys')
       .values({ ...key, at, done_at: null })
@@ -107,6 +142,10 @@ export class DbStore implements Store {
   }
 
   async finishOnce(scope: string, id: string): Promise<void> {
+    if (this.fast) {
+      this.fast.finish.run(this.now().toISOString(), scope.slice(0, 40), id.slice(0, MAX_KEY));
+      return;
+    }
     await this.db
       .updateTable('once_keys')
       .set({ done_at: this.now().toISOString() })
