@@ -181,12 +181,13 @@ describe.each(ENGINES)('onboarding in Slack on %s', (engine: EngineName) => {
   });
 
   test('one lesson a day at 09:00 in the person’s zone, across the March clock change', async () => {
+    // The person's zone comes from Slack's users.info.
+    standIn.respondTo('users.info', (args) => ({ ok: true, user: { id: String(args.user), name: 'new', tz: 'Europe/Berlin', is_bot: false, deleted: false } }));
     await dm('onboard me');
+    clock = new Date('2026-03-26T10:00:00.000Z');
     const pace = await dm('one lesson a day');
-    expect(String(pace.args.text)).toMatch(/every day at 09:00/);
-    // The DM came with no zone: UTC. Set Berlin, as Slack's users.info would tell.
-    const p = (await app!.store.getProgress('slack', 'UNEW'))!;
-    await app!.store.updateProgress({ ...p, timeZone: 'Europe/Berlin', nextAt: '2026-03-27T08:00:00.000Z' });
+    expect(String(pace.args.text)).toMatch(/every day at 09:00 \(Europe\/Berlin\)/);
+    expect(await app!.store.getProgress('slack', 'UNEW')).toMatchObject({ timeZone: 'Europe/Berlin', nextAt: '2026-03-27T08:00:00.000Z' });
     const sent = (): number => standIn.callsTo('chat.postMessage').length;
     const at = sent();
     for (const [iso, expected] of [

@@ -21,6 +21,20 @@ export function conversationOf(channel: string, threadTs?: string): string {
 }
 
 
+/** Messages that schedule something in the sender's own time: worth a users.info call for their zone. */
+export const NEEDS_TIME_ZONE = /\b(one (lesson )?a day|lesson a day|lessons? per day|daily lessons?|quiz daily|onboard me)\b/i;
+
+/** The person's IANA time zone from Slack's users.info (users:read), or undefined. */
+export async function timeZoneOf(client: WebClient, user: string, log: Logger): Promise<string | undefined> {
+  try {
+    const info = await client.users.info({ user });
+    return typeof info.user?.tz === 'string' ? info.user.tz : undefined;
+  } catch (err) {
+    log.warn('slack users.info failed; using UTC', { user, error: slackError(err) });
+    return undefined;
+  }
+}
+
 export async function answerFor(
   deps: SlackDeps,
   text: string,
@@ -28,8 +42,11 @@ export async function answerFor(
   conversation: string,
   extra: Partial<RenderOptions> = {},
   channel?: string,
+  client?: WebClient,
 ): Promise<{ reply: Reply; message: SlackMessage }> {
-  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack', channel, direct: channel?.startsWith('D') });
+  // Only what is scheduled in the person's own time asks Slack who they are; a question does not.
+  const timeZone = client && NEEDS_TIME_ZONE.test(text) ? await timeZoneOf(client, user, deps.log) : undefined;
+  const turn = await deps.bot.handle({ text, user, conversation, platform: 'slack', channel, direct: channel?.startsWith('D'), timeZone });
   const message = renderBlocks(turn.reply, { question: text, feedback: wantsFeedback(turn.reply), ...extra });
   return { reply: turn.reply, message };
 }

@@ -2,14 +2,15 @@
 import type { SlackRouter } from '../../router';
 import { renderBlocks } from '../../blocks';
 import { wantsFeedback } from '../../../../reply/reply';
-import type { SlackDeps } from '../../deps';
+import { NEEDS_TIME_ZONE, timeZoneOf, type SlackDeps } from '../../deps';
 
 export const COMMAND = '/whosejob';
 
 export function registerWhosejobCommand(router: SlackRouter, deps: SlackDeps): void {
-  router.command(COMMAND, async ({ command, ack }) => {
+  router.command(COMMAND, async ({ command, ack, client }) => {
     const text = command.text.trim() || 'help';
-    const turn = await deps.bot.handle({ text, user: command.user_id, conversation: `${command.channel_id}:cmd:${command.user_id}`, platform: 'slack', channel: command.channel_id, direct: command.channel_id.startsWith('D') });
+    const timeZone = NEEDS_TIME_ZONE.test(text) ? await timeZoneOf(client, command.user_id, deps.log) : undefined;
+    const turn = await deps.bot.handle({ text, user: command.user_id, conversation: `${command.channel_id}:cmd:${command.user_id}`, platform: 'slack', channel: command.channel_id, direct: command.channel_id.startsWith('D'), timeZone });
     // Share posts the question restated on its own, so the channel sees the answer the asker saw.
     const message = renderBlocks(turn.reply, {
       question: text,

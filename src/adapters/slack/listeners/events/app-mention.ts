@@ -7,7 +7,7 @@ export function registerAppMention(router: SlackRouter, deps: SlackDeps): void {
     const threadTs = event.thread_ts ?? event.ts;
     // The mention of the bot itself is how it was called, not a person named in the message.
     const text = context.botUserId ? event.text.split(`<@${context.botUserId}>`).join(' ').trim() : event.text;
-    const { message } = await answerFor(deps, text, event.user ?? 'unknown', conversationOf(event.channel, threadTs), {}, event.channel);
+    const { message } = await answerFor(deps, text, event.user ?? 'unknown', conversationOf(event.channel, threadTs), {}, event.channel, client);
     await postMessage(deps, client, { channel: event.channel, thread_ts: threadTs, ...message });
   });
 }

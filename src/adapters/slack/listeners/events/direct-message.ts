@@ -8,7 +8,7 @@ export function registerDirectMessage(router: SlackRouter, deps: SlackDeps): voi
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     const text = message.text ?? '';
     const threadTs = 'thread_ts' in message ? message.thread_ts : undefined;
-    const { message: reply } = await answerFor(deps, text, message.user, conversationOf(message.channel), {}, message.channel);
+    const { message: reply } = await answerFor(deps, text, message.user, conversationOf(message.channel), {}, message.channel, client);
     await postMessage(deps, client, { channel: message.channel, thread_ts: threadTs, ...reply });
   });
 }
