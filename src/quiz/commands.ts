@@ -63,7 +63,7 @@ export async function runQuizCommand(daily: DailyQuiz | undefined, command: Quiz
       try {
         const spec = parseSchedule(command.words, ctx.timeZone ?? 'UTC');
         const s = await daily.schedule(p, ctx.channel, spec);
-        return note('Daily quiz scheduled', `A question every ${describeSchedule(spec)}, starting ${localDate(new Date(s.nextRunAt), spec.timeZone)}. Answers are private; the answer is revealed with the next question. \`quiz status\` shows it, \`quiz stop\` ends it.`);
+        return note('Daily quiz scheduled', `A question every ${describeSchedule(spec)}, starting ${localDate(new Date(s.nextRunAt), spec.timeZone)}. Answers are private; the answer is revealed ${spec.reveal ? `at ${spec.reveal}` : 'with the next question'}. \`quiz status\` shows it, \`quiz stop\` ends it.`);
       } catch (err) {
         if (err instanceof ScheduleError) return note('Daily quiz not scheduled', err.message);
         throw err;

@@ -42,7 +42,7 @@ export function postReply(item: QuizItem, post: Pick<QuizPost, 'id'>, answered: 
     intent: 'quiz',
     title: 'Question of the day',
     summary: item.question,
-    sections: [{ label: 'Answers', text: `${answered} answered so far. Your answer is private; the right one is revealed with the next question.` }],
+    sections: [{ label: 'Answers', text: `${answered} answered so far. Your answer is private; the right one is revealed later.` }],
     choicesLabel: 'Your answer',
     choices: item.choices.map((c, i) => ({ label: `${LETTERS[i]}) ${c}`, action: { kind: 'quiz-answer', questionId: item.id, choice: i, postId: String(post.id) } })),
     sources: [],
@@ -130,6 +130,20 @@ export class DailyQuiz {
     const due = await this.deps.store.dueSchedules(now.toISOString(), limit);
     await this.queue.run(due, (s) => this.runSchedule(s, now));
     await this.retryUnsent(now, limit);
+    await this.revealAtHour(now, limit);
+  }
+
+  /** Schedules with a reveal hour: today's post is revealed once that local time has come. */
+  private async revealAtHour(now: Date, limit: number): Promise<void> {
+    const schedules = await this.deps.store.revealingSchedules(limit);
+    await this.queue.run(schedules, async (s) => {
+      if (!isPlatform(s.platform) || !s.reveal) return;
+      const today = localDate(now, s.timeZone);
+      const clock = new Intl.DateTimeFormat('en-GB', { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+      if (clock < s.reveal) return;
+      const [post] = await this.deps.store.channelPosts(s.platform, s.channel, 1);
+      if (post && post.localDate === today && !post.revealedAt && post.messageId) await this.revealPost(s.platform, s.channel, post);
+    });
   }
 
   /** Posts claimed but never sent (a crash, a failed send) whose lease ran out: sent now, if still their day. */
@@ -199,14 +213,19 @@ export class DailyQuiz {
     const outbox = this.deps.outboxes[platform]!;
     for (const p of await this.deps.store.channelPosts(platform, channel, 5)) {
       if (p.id === currentId || p.revealedAt || !p.messageId) continue;
-      const item = this.byId.get(p.questionId);
-      if (!item || !(await this.deps.store.markRevealed(p.id))) continue;
-      const tally = await this.tally(p.id, item);
-      try {
-        await this.queue.send(() => outbox.update({ channel, id: p.messageId! }, revealReply(item, tally)));
-      } catch (err) {
-        this.deps.log.warn('quiz reveal could not be edited in', { channel, post: p.id, error: err instanceof Error ? err.message : String(err) });
-      }
+      await this.revealPost(platform, channel, p, outbox);
+    }
+  }
+
+  /** Edits one post into its reveal, once (the store marks it revealed first). */
+  private async revealPost(platform: Platform, channel: string, p: QuizPost, outbox = this.deps.outboxes[platform]!): Promise<void> {
+    const item = this.byId.get(p.questionId);
+    if (!item || !(await this.deps.store.markRevealed(p.id))) return;
+    const tally = await this.tally(p.id, item);
+    try {
+      await this.queue.send(() => outbox.update({ channel, id: p.messageId! }, revealReply(item, tally)));
+    } catch (err) {
+      this.deps.log.warn('quiz reveal could not be edited in', { channel, post: p.id, error: err instanceof Error ? err.message : String(err) });
     }
   }
 

@@ -10,6 +10,8 @@ export interface ScheduleSpec {
   timeZone: string;
   /** Monday to Friday only. */
   weekdays: boolean;
+  /** "HH:MM" the same day when the answer is revealed; without it, the next question reveals it. */
+  reveal?: string;
 }
 
 export class ScheduleError extends Error {}
@@ -36,12 +38,16 @@ export function parseSchedule(words: string, defaultZone = 'UTC'): ScheduleSpec 
   const timeAt = parts.findIndex((p) => TIME.test(p));
   if (timeAt < 0) throw new ScheduleError('Say when, as a 24-hour time: `quiz daily 09:00 Europe/Berlin weekdays`.');
   const [, h, m] = TIME.exec(parts[timeAt]!)!;
-  const rest = parts.filter((_, i) => i !== timeAt);
+  // "reveal 17:00": the answer that afternoon instead of with the next question.
+  const revealAt = parts.findIndex((p, i) => /^reveal(ed)?$/i.test(p) && TIME.test(parts[i + 1] ?? ''));
+  const reveal = revealAt >= 0 ? parts[revealAt + 1]!.padStart(5, '0') : undefined;
+  if (reveal && reveal <= `${h!.padStart(2, '0')}:${m}`) throw new ScheduleError('The reveal must come after the question, the same day: `quiz daily 09:00 Europe/Berlin reveal 17:00`.');
+  const rest = parts.filter((_, i) => i !== timeAt && (revealAt < 0 || (i !== revealAt && i !== revealAt + 1)));
   const weekdays = rest.some((p) => /^(weekdays|mon-fri|monday-friday|workdays)$/i.test(p));
   const zoneWord = rest.find((p) => !/^(weekdays|mon-fri|monday-friday|workdays|daily|every|day|at)$/i.test(p));
   const timeZone = zoneWord ?? defaultZone;
   if (!validTimeZone(timeZone)) throw new ScheduleError(`"${timeZone}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.`);
-  return { time: `${h!.padStart(2, '0')}:${m}`, timeZone, weekdays };
+  return { time: `${h!.padStart(2, '0')}:${m}`, timeZone, weekdays, ...(reveal ? { reveal } : {}) };
 }
 
 const cronOf = (spec: ScheduleSpec): Cron => {
@@ -76,5 +82,5 @@ export function localDate(at: Date, timeZone: string): string {
 
 /** How a schedule reads to people: "09:00 Europe/Berlin, Monday to Friday". */
 export function describeSchedule(spec: ScheduleSpec): string {
-  return `${spec.time} ${spec.timeZone}, ${spec.weekdays ? 'Monday to Friday' : 'every day'}`;
+  return `${spec.time} ${spec.timeZone}, ${spec.weekdays ? 'Monday to Friday' : 'every day'}${spec.reveal ? `, answer at ${spec.reveal}` : ''}`;
 }

@@ -164,7 +164,7 @@ export class DbStore implements Store {
   // ---- the daily quiz ----
 
   async saveSchedule(s: QuizSchedule): Promise<void> {
-    const row = { time: s.time, time_zone: s.timeZone, weekdays: s.weekdays ? 1 : 0, next_run_at: s.nextRunAt, paused_reason: s.pausedReason ?? null, updated_at: this.now().toISOString() };
+    const row = { time: s.time, time_zone: s.timeZone, weekdays: s.weekdays ? 1 : 0, next_run_at: s.nextRunAt, paused_reason: s.pausedReason ?? null, reveal_time: s.reveal ?? null, updated_at: this.now().toISOString() };
     await this.db
       .insertInto('quiz_schedules')
       .values({ platform: s.platform, channel: s.channel, ...row })
@@ -180,6 +180,11 @@ export class DbStore implements Store {
   async deleteSchedule(platform: string, channel: string): Promise<boolean> {
     const r = await this.db.deleteFrom('quiz_schedules').where('platform', '=', platform).where('channel', '=', channel).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
+  }
+
+  async revealingSchedules(limit: number): Promise<QuizSchedule[]> {
+    const rows = await this.db.selectFrom('quiz_schedules').selectAll().where('reveal_time', 'is not', null).where('paused_reason', 'is', null).limit(limit).execute();
+    return rows.map(schedule);
   }
 
   async dueSchedules(now: string, limit: number): Promise<QuizSchedule[]> {
@@ -418,6 +423,7 @@ const schedule = (r: Selectable<QuizScheduleTable>): QuizSchedule => ({
   timeZone: r.time_zone,
   weekdays: Number(r.weekdays) === 1,
   nextRunAt: r.next_run_at,
+  ...(r.reveal_time === null ? {} : { reveal: r.reveal_time }),
   ...(r.paused_reason === null ? {} : { pausedReason: r.paused_reason }),
 });
 

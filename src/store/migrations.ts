@@ -151,6 +151,11 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '006 quiz reveal hour': {
+      async up(db: Db) {
+        await db.schema.alterTable('quiz_schedules').addColumn('reveal_time', 'text').execute();
+      },
+    },
   };
 }
 

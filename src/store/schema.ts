@@ -45,6 +45,7 @@ export interface QuizScheduleTable {
   weekdays: number; // 0 or 1: SQLite has no boolean
   next_run_at: string;
   paused_reason: string | null;
+  reveal_time: string | null;
   updated_at: string;
 }
 

@@ -59,6 +59,8 @@ export interface QuizSchedule {
   timeZone: string;
   weekdays: boolean;
   nextRunAt: string; // ISO 8601
+  /** "HH:MM": the answer is revealed that day at this time, instead of with the next question. */
+  reveal?: string;
   /** Why posting stopped (the bot was removed from the channel); undefined while running. */
   pausedReason?: string;
 }
@@ -92,6 +94,8 @@ export interface QuizStore {
   saveSchedule(s: QuizSchedule): Promise<void>;
   getSchedule(platform: string, channel: string): Promise<QuizSchedule | undefined>;
   deleteSchedule(platform: string, channel: string): Promise<boolean>;
+  /** Running schedules that reveal at a set hour. */
+  revealingSchedules(limit: number): Promise<QuizSchedule[]>;
   /** Running schedules whose next run is at or before `now`, soonest first. */
   dueSchedules(now: string, limit: number): Promise<QuizSchedule[]>;
   /** Moves the next run forward, only if it still is `from` (another replica may have moved it). */

@@ -141,6 +141,43 @@ describe.each(ENGINES)('the daily quiz on %s', (engine: EngineName) => {
     expect(standIn.callsTo('chat.postMessage')).toHaveLength(1); // the failed attempt only
   });
 
+  test('a set reveal hour: the answer at 17:00 local the same day, once', async () => {
+    const { quiz } = await replica();
+    await quiz.schedule('slack', 'C1', parseSchedule('09:00 Europe/Berlin reveal 17:00'));
+    expect(await quiz.status('slack', 'C1')).toContain('answer at 17:00');
+    at('2026-12-01T08:00:00.000Z');
+    await quiz.tick();
+    const reveals = () => standIn.callsTo('chat.update').filter((c) => String(c.args.text).includes('the answer'));
+    at('2026-12-01T15:59:00.000Z'); // 16:59 Berlin
+    await quiz.tick();
+    expect(reveals()).toHaveLength(0);
+    at('2026-12-01T16:00:00.000Z'); // 17:00 Berlin
+    await quiz.tick();
+    await quiz.tick();
+    expect(reveals()).toHaveLength(1);
+    expect(reveals()[0]!.args.ts).toBe(posts()[0]!.response.ts);
+    at('2026-12-02T08:00:00.000Z');
+    await quiz.tick(); // the next question does not reveal the first again
+    expect(reveals()).toHaveLength(1);
+  });
+
+  test('a restart mid-day loses no answer: the new process knows who answered what', async () => {
+    const first = await replica();
+    await first.quiz.schedule('slack', 'C1', parseSchedule('09:00 Europe/Berlin'));
+    at('2026-12-01T08:00:00.000Z');
+    await first.quiz.tick();
+    const [post] = await first.store.channelPosts('slack', 'C1', 1);
+    expect((await first.quiz.answer(post!.id, 'U1', 0)).recorded).toBe(true);
+    await first.store.close();
+    stores.splice(stores.indexOf(first.store), 1);
+    at('2026-12-01T12:00:00.000Z');
+    const second = await replica();
+    const again = await second.quiz.answer(post!.id, 'U1', 1);
+    expect(again.recorded).toBe(false);
+    expect(again.reply.summary).toMatch(/^You already answered A\)/);
+    expect(await second.store.answersTo(post!.id)).toHaveLength(1);
+  });
+
   test('each person answers once, even with concurrent clicks; a second click says which answer they gave', async () => {
     const { quiz, store } = await replica();
     await quiz.schedule('slack', 'C1', parseSchedule('09:00 Europe/Berlin'));

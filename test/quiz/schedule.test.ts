@@ -9,6 +9,8 @@ test('reading a schedule: time, zone, weekdays, defaults', () => {
   expect(parseSchedule('7:05')).toEqual({ time: '07:05', timeZone: 'UTC', weekdays: false });
   expect(parseSchedule('at 16:30 mon-fri', 'America/New_York')).toEqual({ time: '16:30', timeZone: 'America/New_York', weekdays: true });
   expect(describeSchedule(parseSchedule('09:00 Asia/Tokyo weekdays'))).toBe('09:00 Asia/Tokyo, Monday to Friday');
+  expect(parseSchedule('09:00 Europe/Berlin reveal 17:00 weekdays')).toEqual({ time: '09:00', timeZone: 'Europe/Berlin', weekdays: true, reveal: '17:00' });
+  expect(() => parseSchedule('09:00 Europe/Berlin reveal 08:00')).toThrow(/after the question/);
 });
 
 test.each([
