@@ -30,10 +30,11 @@ export function cardActivity(reply: Reply, question: string, feedback = wantsFee
 export const channelOf = (conversationId: string): string => conversationId.replace(/;messageid=.*$/, '');
 
 /**
- * The sender's IANA time zone: Teams puts it in the clientInfo entity ("timezone": "Europe/Berlin"),
- * beside the local timestamp.
+ * The sender's IANA time zone: the activity's localTimezone, which Teams sends with its local
+ * timestamp, else the clientInfo entity's timezone ("Europe/Berlin").
  */
 function timeZoneOf(activity: TurnContext['activity']): string | undefined {
+  if (typeof activity.localTimezone === 'string' && activity.localTimezone) return activity.localTimezone;
   const info = activity.entities?.find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
   return typeof info?.timezone === 'string' ? info.timezone : undefined;
 }
