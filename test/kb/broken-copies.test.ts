@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { checkKnowledge } from '../../src/cli/kb-check';
 import { formatProblem } from '../../src/kb/load';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/nlu/knowledge-base';
-import { cliCheck, copyKnowledge, loadProblems, replaceOnce, ROOT, shownIn, type KbCopy } from '../support/kb-copy';
+import { type BrokenCase, copyKnowledge, describeBrokenCopies, type KbCopy, loadProblems, replaceOnce, ROOT, shownIn } from '../support/kb-copy';
 
 let kb: KnowledgeBase;
 beforeAll(() => {
@@ -24,15 +24,7 @@ function lineOf(text: string, prefix: string): number {
   return i + 1;
 }
 
-interface Case {
-  /** What is broken, in one file. */
-  name: string;
-  breakCopy(copy: KbCopy): void;
-  /** The one problem reported: [file as in the copy, path, message]. */
-  expected(): [string, string, string];
-}
-
-const CASES: Case[] = [
+const CASES: BrokenCase[] = [
   {
     name: 'a service in a category that does not exist',
     breakCopy: (copy) => copy.editYaml('data/services.yaml', (doc) => doc.setIn(['services', serviceIndex('lambda'), 'category'], 'serverless')),
@@ -132,30 +124,7 @@ function firstWithVariants(): number {
   return [...kb.exceptions.values()].findIndex((e) => (e.variants?.length ?? 0) > 0);
 }
 
-describe.each(CASES)('one broken file: $name', ({ breakCopy, expected }) => {
-  let copy: KbCopy;
-  let line: string;
-  beforeAll(() => {
-    copy = copyKnowledge();
-    breakCopy(copy);
-    const [file, path, message] = expected();
-    line = `${shownIn(copy, file)}: ${path}: ${message}`;
-  });
-  afterAll(() => copy.remove());
-
-  test('loading it reports exactly that problem', () => {
-    expect(loadProblems(copy)).toEqual([line]);
-  });
-
-  test('whosejob kb check lists it as file: path: message and exits 1', () => {
-    const run = cliCheck(copy);
-    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
-      status: 1,
-      stdout: `${line}\n`,
-      stderr: 'whosejob: 1 problem in the knowledge base\n',
-    });
-  });
-});
+describeBrokenCopies('one broken file', CASES);
 
 describe('several broken files', () => {
   let copy: KbCopy;

@@ -12,7 +12,7 @@ import { formatProblem, type Problem } from '../../src/kb/load';
 import { lookupFact } from '../../src/kb/lookup';
 import type { Lesson } from '../../src/kb/schema';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/nlu/knowledge-base';
-import { cliCheck, copyKnowledge, loadProblems, ROOT, shownIn, type KbCopy } from '../support/kb-copy';
+import { type BrokenCase, describeBrokenCopies, type KbCopy, ROOT } from '../support/kb-copy';
 
 let kb: KnowledgeBase;
 beforeAll(() => {
@@ -115,19 +115,12 @@ describe('counting words', () => {
   });
 });
 
-interface Case {
-  name: string;
-  breakCopy(copy: KbCopy): void;
-  /** The one problem reported: [file as in the copy, path, message]. */
-  expected(): [string, string, string];
-}
-
 const setIn = (copy: KbCopy, path: unknown[], value: unknown): void => copy.editYaml(LESSONS, (doc) => doc.setIn(['lessons', ...path], value));
 
 /** A text of `n` words that reads as one. */
 const words = (n: number): string => Array.from({ length: n }, (_, i) => (i % 10 === 9 ? 'responsibility.' : 'shared')).join(' ');
 
-const CASES: Case[] = [
+const CASES: BrokenCase[] = [
   {
     name: `fewer than ${MIN_LESSONS} lessons`,
     breakCopy: (copy) => copy.editYaml(LESSONS, (doc) => doc.deleteIn(['lessons', kb.lessons.length - 1])),
@@ -176,23 +169,4 @@ const CASES: Case[] = [
   },
 ];
 
-describe.each(CASES)('the course, broken: $name', ({ breakCopy, expected }) => {
-  let copy: KbCopy;
-  let line: string;
-  beforeAll(() => {
-    copy = copyKnowledge();
-    breakCopy(copy);
-    const [file, path, message] = expected();
-    line = `${shownIn(copy, file)}: ${path}: ${message}`;
-  });
-  afterAll(() => copy.remove());
-
-  test('loading it reports exactly that problem', () => {
-    expect(loadProblems(copy)).toEqual([line]);
-  });
-
-  test('whosejob kb check lists it as file: path: message and exits 1', () => {
-    const run = cliCheck(copy);
-    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 1, stdout: `${line}\n`, stderr: 'whosejob: 1 problem in the knowledge base\n' });
-  });
-});
+describeBrokenCopies('the course, broken', CASES);

@@ -8,7 +8,7 @@ import { factQuestions, OWNER_INDEX, type FactQuestion } from '../../src/kb/fact
 import { formatProblem, type Problem } from '../../src/kb/load';
 import { checkQuiz, jaccard, wordSet } from '../../src/kb/quiz-check';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/nlu/knowledge-base';
-import { cliCheck, copyKnowledge, loadProblems, ROOT, shownIn, type KbCopy } from '../support/kb-copy';
+import { type BrokenCase, describeBrokenCopies, type KbCopy, ROOT } from '../support/kb-copy';
 
 let kb: KnowledgeBase;
 beforeAll(() => {
@@ -47,16 +47,9 @@ const generated = (id: string): FactQuestion => {
   return g;
 };
 
-interface Case {
-  name: string;
-  breakCopy(copy: KbCopy): void;
-  /** The one problem reported: [file as in the copy, path, message]. */
-  expected(): [string, string, string];
-}
-
 const QUIZ = 'data/quiz.yaml';
 
-const CASES: Case[] = [
+const CASES: BrokenCase[] = [
   {
     name: 'two questions with one id',
     breakCopy: (copy) => append(copy, madeUp({ id: 'q-ec2-guest-os' })),
@@ -161,26 +154,7 @@ function exceptionIndex(service: string, task: string): number {
   return i;
 }
 
-describe.each(CASES)('the quiz bank, broken: $name', ({ breakCopy, expected }) => {
-  let copy: KbCopy;
-  let line: string;
-  beforeAll(() => {
-    copy = copyKnowledge();
-    breakCopy(copy);
-    const [file, path, message] = expected();
-    line = `${shownIn(copy, file)}: ${path}: ${message}`;
-  });
-  afterAll(() => copy.remove());
-
-  test('loading it reports exactly that problem', () => {
-    expect(loadProblems(copy)).toEqual([line]);
-  });
-
-  test('whosejob kb check lists it as file: path: message and exits 1', () => {
-    const run = cliCheck(copy);
-    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 1, stdout: `${line}\n`, stderr: 'whosejob: 1 problem in the knowledge base\n' });
-  });
-});
+describeBrokenCopies('the quiz bank, broken', CASES);
 
 describe('questions made from the facts, held to the facts', () => {
   const check = (made: FactQuestion[]): string[] => {

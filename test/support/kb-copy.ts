@@ -81,3 +81,39 @@ export function cliCheck(copy: Sources): { status: number | null; stdout: string
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+/** One fault put into a fresh copy of the knowledge base, and the one problem it must produce. */
+export interface BrokenCase {
+  /** What is broken, in one file. */
+  name: string;
+  breakCopy(copy: KbCopy): void;
+  /** The one problem reported: [file as in the copy, path, message]. */
+  expected(): [string, string, string];
+}
+
+/**
+ * For each case: a fresh copy broken that one way must report exactly that problem, both when it is
+ * loaded and through `whosejob kb check` (as `file: path: message`, exit status 1).
+ */
+export function describeBrokenCopies(title: string, cases: readonly BrokenCase[]): void {
+  describe.each(cases)(`${title}: $name`, ({ breakCopy, expected }) => {
+    let copy: KbCopy;
+    let line: string;
+    beforeAll(() => {
+      copy = copyKnowledge();
+      breakCopy(copy);
+      const [file, path, message] = expected();
+      line = `${shownIn(copy, file)}: ${path}: ${message}`;
+    });
+    afterAll(() => copy.remove());
+
+    test('loading it reports exactly that problem', () => {
+      expect(loadProblems(copy)).toEqual([line]);
+    });
+
+    test('whosejob kb check lists it as file: path: message and exits 1', () => {
+      const run = cliCheck(copy);
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 1, stdout: `${line}\n`, stderr: 'whosejob: 1 problem in the knowledge base\n' });
+    });
+  });
+}
