@@ -5,7 +5,6 @@ import { WebClient } from '@slack/web-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { slackOutbox } from '../src/adapters/slack/outbox';
 import { createLogger } from '../src/log';
 import { loadKnowledgeBase } from '../src/nlu/knowledge-base';
@@ -14,24 +13,14 @@ import { quizPool } from '../src/quiz/questions';
 import { parseSchedule } from '../src/quiz/schedule';
 import { openStore } from '../src/store/open';
 import type { Store } from '../src/store/store';
-import { startPostgres, stopPostgres, URL_VAR } from '../test/support/postgres';
+import { freshPostgresUrl } from '../test/support/databases';
+import { startPostgres, stopPostgres } from '../test/support/postgres';
 import { SlackWebApiStandIn } from '../test/stand-ins/slack-web-api';
 
 const ANSWERS = 20_000;
 const CHANNELS = 1000;
 const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 
-async function newDatabase(): Promise<string> {
-  const base = process.env[URL_VAR]!;
-  const name = `benchq_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base.replace(/^postgres(ql)?:/, 'http:'));
-  url.pathname = `/${name}`;
-  return url.toString().replace(/^http:/, 'postgresql:');
-}
 
 /** Answers as people give them: many people on a few posts, a few in flight at once (clicks arrive together). */
 async function recordAnswers(store: Store, inFlight: number): Promise<number> {
@@ -84,7 +73,7 @@ export async function benchQuiz(): Promise<void> {
     const s = await recordAnswers(sqlite, 8);
     await sqlite.close();
     console.log(`  SQLite file:  ${fmt(s)} answers/s (target ≥ 5,000: ${s >= 5000 ? 'met' : 'NOT MET'})`);
-    const pg = await openStore({ DATABASE_PATH: ':unused:', DATABASE_URL: await newDatabase() });
+    const pg = await openStore({ DATABASE_PATH: ':unused:', DATABASE_URL: await freshPostgresUrl() });
     const p = await recordAnswers(pg, 8);
     await pg.close();
     console.log(`  PostgreSQL:   ${fmt(p)} answers/s (8 in flight, local socket)`);

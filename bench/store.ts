@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { PACKAGE_ROOT } from '../src/kb/load';
 import { openStore } from '../src/store/open';
 import type { Store } from '../src/store/store';
-import { startPostgres, stopPostgres, URL_VAR } from '../test/support/postgres';
+import { freshPostgresUrl } from '../test/support/databases';
+import { startPostgres, stopPostgres } from '../test/support/postgres';
 import { appMention, eventCallback, sign } from '../test/stand-ins/slack-requests';
 import { FAKE_BOT_USER_ID, SlackWebApiStandIn } from '../test/stand-ins/slack-web-api';
 import { keepAliveAgent, post } from './keep-alive-post';
@@ -25,17 +25,6 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time i
 
 const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 
-async function newDatabase(): Promise<string> {
-  const base = process.env[URL_VAR]!;
-  const name = `bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base.replace(/^postgres(ql)?:/, 'http:'));
-  url.pathname = `/${name}`;
-  return url.toString().replace(/^http:/, 'postgresql:');
-}
 
 /** What one chat turn asks of the store: the event id claimed and finished, the state read and written. */
 async function storeTurns(store: Store): Promise<{ turnsPerSecond: number; opsPerSecond: number }> {
@@ -85,7 +74,7 @@ async function startReplica(databaseUrl: string, apiUrl: string): Promise<{ url:
 }
 
 async function throughReplicas(count: number, texts: string[], apiUrl: string): Promise<{ perSecond: number; cpuMsPerAnswer: number; non200: number }> {
-  const databaseUrl = await newDatabase();
+  const databaseUrl = await freshPostgresUrl();
   const replicas: Array<{ url: string; child: ChildProcess }> = [];
   for (let i = 0; i < count; i++) replicas.push(await startReplica(databaseUrl, apiUrl));
   const requests = Array.from({ length: EVENTS_PER_RUN }, (_, i) => {
@@ -128,7 +117,7 @@ export async function benchStore(): Promise<void> {
     const s = await storeTurns(sqlite);
     await sqlite.close();
     console.log(`  SQLite file:  ${fmt(s.turnsPerSecond)} turns/s (${fmt(s.opsPerSecond)} operations/s)`);
-    const pg = await openStore({ DATABASE_PATH: ':unused:', DATABASE_URL: await newDatabase() });
+    const pg = await openStore({ DATABASE_PATH: ':unused:', DATABASE_URL: await freshPostgresUrl() });
     const p = await storeTurns(pg);
     await pg.close();
     console.log(`  PostgreSQL:   ${fmt(p.turnsPerSecond)} turns/s (${fmt(p.opsPerSecond)} operations/s, local socket)`);
