@@ -213,8 +213,8 @@ export class Bot {
           const outcome = await this.options.daily.answer(Number(action.postId), speaker.user, action.choice);
           if (outcome.recorded && outcome.post) {
             await this.grade(speaker, action.questionId, outcome.right === true);
-            // The post's "N answered"; a failed edit must not cost the person their verdict.
-            await this.options.daily.refreshCount(outcome.post).catch(() => undefined);
+            // The post's "N answered", in the background: the verdict must not wait for an edit's retries.
+            void this.options.daily.refreshCount(outcome.post).catch(() => undefined);
           }
           return this.plain(outcome.reply);
         }

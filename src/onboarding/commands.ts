@@ -8,6 +8,11 @@ export type OnboardingCommand =
   | { kind: 'status' }
   | { kind: 'invite'; users: string[] };
 
+/** Longer than this, a message is not a command (an invitation names at most MAX_INVITES people anyway). */
+const MAX_COMMAND_CHARS = 2000;
+/** People invited by one message: each is a direct message sent before the reply. */
+export const MAX_INVITES = 25;
+
 /** Slack writes a mention as <@U123> or <@U123|name>. */
 const SLACK_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
@@ -16,6 +21,8 @@ const SLACK_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
  * (Teams' mention entities); Slack's mentions are read from the text itself.
  */
 export function readOnboardingCommand(text: string, mentioned: readonly string[] = []): OnboardingCommand | undefined {
+  // Commands are short: a long message is never one (and no pattern runs over it).
+  if (text.length > MAX_COMMAND_CHARS) return undefined;
   const plain = text
     .replace(SLACK_MENTION, ' ')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
@@ -31,7 +38,7 @@ export function readOnboardingCommand(text: string, mentioned: readonly string[]
   if (/^onboarding status$/.test(plain)) return { kind: 'status' };
   if (/^onboarding invite\b/.test(plain)) {
     const fromText = [...text.matchAll(SLACK_MENTION)].map((m) => m[1]!);
-    return { kind: 'invite', users: [...new Set([...fromText, ...mentioned])] };
+    return { kind: 'invite', users: [...new Set([...fromText, ...mentioned])].slice(0, MAX_INVITES) };
   }
   return undefined;
 }

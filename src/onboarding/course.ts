@@ -167,7 +167,7 @@ export class Course {
     await this.deps.store.startProgress(this.fresh(who));
     const p = (await this.deps.store.getProgress(who.platform, who.user))!;
     // A finished person asking again starts over (their scores stay in the finish message of the new run).
-    if (p.finishedAt) return this.view(await this.move(p, 0, 0));
+    if (p.finishedAt) return this.view(await this.move({ ...p, finishedAt: undefined }, 0, 0));
     return this.view(p);
   }
 
@@ -189,7 +189,7 @@ export class Course {
 
   /** Moves to a position; if another click moved first, what it moved to is shown instead of moving again. */
   private async move(p: Progress, lesson: number, step: number): Promise<Progress> {
-    if (p.lesson === lesson && p.step === step && !(p.finishedAt && lesson < this.total)) return p;
+    if (p.lesson === lesson && p.step === step) return p;
     const now = this.deps.now().toISOString();
     const next: Progress = {
       ...p,
@@ -198,7 +198,8 @@ export class Course {
       movedAt: now,
       reminders: 0,
       remindedAt: undefined,
-      finishedAt: lesson >= this.total ? (p.finishedAt ?? now) : undefined,
+      // Someone who finished stays finished when they go back to a lesson (no reminders, not "stuck").
+      finishedAt: lesson >= this.total ? (p.finishedAt ?? now) : p.finishedAt,
     };
     if (await this.deps.store.updateProgress(next)) return { ...next, version: p.version + 1 };
     return (await this.deps.store.getProgress(p.platform, p.user)) ?? p;
@@ -335,8 +336,10 @@ export class Course {
     const now = this.deps.now();
     for (const p of await this.deps.store.dueLessons(now.toISOString(), limit)) {
       const next = nextRun({ time: DAILY_TIME, timeZone: p.timeZone, weekdays: false }, now).toISOString();
-      // Each morning the following lesson: the person has had the one they are at.
-      const lesson = Math.min(p.lesson + 1, this.total);
+      // Each morning the following lesson: the person has had the one they are at, unless they never
+      // moved (an invitation's "one lesson a day" before reading anything): then lesson 1 comes first.
+      const fresh = p.lesson === 0 && p.step === 0 && p.movedAt === p.startedAt && p.passed.length + p.missed.length === 0;
+      const lesson = fresh ? 0 : Math.min(p.lesson + 1, this.total);
       const moved: Progress = { ...p, nextAt: next, lesson, step: 0, movedAt: now.toISOString(), finishedAt: lesson >= this.total ? now.toISOString() : undefined };
       // The move and the next run are written first: a crash after it skips a day's message, never doubles it.
       if (!(await this.deps.store.updateProgress(moved))) continue;

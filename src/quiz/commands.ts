@@ -15,6 +15,7 @@ export type QuizCommand =
 
 /** The command in a message, or undefined when the message is not a quiz command. */
 export function readQuizCommand(text: string): QuizCommand | undefined {
+  if (text.length > 300) return undefined; // a command is short; no pattern runs over a long message
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const t = trimmed.toLowerCase();
   // The schedule keeps its case: time zones are written "Europe/Berlin".
@@ -75,7 +76,7 @@ export async function runQuizCommand(daily: DailyQuiz | undefined, command: Quiz
       return note('Daily quiz', (await daily.stop(p, ctx.channel)) ? 'The daily quiz is stopped here. Scores stay; `quiz daily …` starts it again.' : 'There was no daily quiz here.');
     case 'leaderboard': {
       const store = daily.store;
-      const today = localDate(new Date(), (await store.getSchedule(p, ctx.channel))?.timeZone ?? 'UTC');
+      const today = localDate(daily.now(), (await store.getSchedule(p, ctx.channel))?.timeZone ?? 'UTC');
       const rows = standings(await store.channelAnswers(p, ctx.channel), periodStart(command.period, today));
       const label = command.period === 'week' ? 'This week' : command.period === 'month' ? `Season ${today.slice(0, 7)}` : 'All time';
       return note(`Quiz leaderboard: ${label.toLowerCase()}`, label, [{ label: 'Standings', text: leaderboardTable(rows, ctx.nameOf) }]);

@@ -92,9 +92,16 @@ export class DailyQuiz {
     return this.deps.store;
   }
 
+  /** The quiz's clock (a test's, or the real one). */
+  now(): Date {
+    return this.deps.now();
+  }
+
   constructor(private readonly deps: DailyQuizDeps) {
     this.byId = new Map(deps.bank.map((q) => [q.id, q]));
-    this.lease = deps.claimLeaseMs ?? 2 * 60_000;
+    // Longer than a send can take with all its retries (the queue's and the client's), so a slow send
+    // is never taken over and posted a second time by another replica.
+    this.lease = deps.claimLeaseMs ?? 15 * 60_000;
     this.queue = new SendQueue({ sleep: deps.sleep, concurrency: deps.concurrency ?? 8, log: deps.log });
   }
 
@@ -252,8 +259,9 @@ export class DailyQuiz {
     }
     const answers = await this.deps.store.answersTo(postId);
     const points = postPoints(answers).get(user) ?? 0;
+    // The streak needs the channel's recent posts and this person's own answers, nobody else's.
     const posts = await this.deps.store.channelPosts(post.platform, post.channel, 60);
-    const mine = await this.deps.store.channelAnswers(post.platform, post.channel, posts[posts.length - 1]?.localDate);
+    const mine = await this.deps.store.userChannelAnswers(post.platform, post.channel, user);
     const run = streak(user, posts, mine);
     const right = choice === item.answer;
     return {
@@ -279,11 +287,12 @@ export class DailyQuiz {
   async personalStats(platform: Platform, user: string, limit = 3): Promise<Array<{ channel: string; points: number; right: number; answered: number; streak: number }>> {
     const out = [];
     for (const channel of await this.deps.store.channelsOf(platform, user, limit)) {
-      const answers = await this.deps.store.channelAnswers(platform, channel);
-      const mine = standings(answers).find((r) => r.user === user);
-      if (!mine) continue;
-      const posts = await this.deps.store.channelPosts(platform, channel, 366);
-      out.push({ channel, points: mine.points, right: mine.right, answered: mine.answered, streak: streak(user, posts, answers) });
+      // This season's points (a season is a month): bounded by the month's answers, not all history.
+      const season = `${localDate(this.deps.now(), (await this.deps.store.getSchedule(platform, channel))?.timeZone ?? 'UTC').slice(0, 7)}-01`;
+      const answers = await this.deps.store.channelAnswers(platform, channel, season);
+      const mine = standings(answers).find((r) => r.user === user) ?? { points: 0, right: 0, answered: 0 };
+      const posts = await this.deps.store.channelPosts(platform, channel, 60);
+      out.push({ channel, points: mine.points, right: mine.right, answered: mine.answered, streak: streak(user, posts, await this.deps.store.userChannelAnswers(platform, channel, user)) });
     }
     return out;
   }

@@ -49,7 +49,11 @@ export interface Standing {
 export function standings(answers: readonly ChannelAnswer[], since?: string): Standing[] {
   const inPeriod = since ? answers.filter((a) => a.localDate >= since) : answers;
   const byPost = new Map<number, QuizAnswer[]>();
-  for (const a of inPeriod) byPost.set(a.postId, [...(byPost.get(a.postId) ?? []), a]);
+  for (const a of inPeriod) {
+    const list = byPost.get(a.postId);
+    if (list) list.push(a);
+    else byPost.set(a.postId, [a]);
+  }
   const rows = new Map<string, Standing>();
   for (const post of byPost.values())
     for (const [user, points] of postPoints(post)) {

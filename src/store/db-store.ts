@@ -299,6 +299,19 @@ export class DbStore implements Store {
     return rows.map((r) => r.channel);
   }
 
+  async userChannelAnswers(platform: string, channel: string, user: string): Promise<ChannelAnswer[]> {
+    const rows = await this.db
+      .selectFrom('quiz_answers')
+      .innerJoin('quiz_posts', 'quiz_posts.id', 'quiz_answers.post_id')
+      .select(['quiz_answers.post_id', 'quiz_answers.user_id', 'quiz_answers.choice', 'quiz_answers.correct', 'quiz_answers.at', 'quiz_posts.local_date'])
+      .where('quiz_posts.platform', '=', platform)
+      .where('quiz_posts.channel', '=', channel)
+      .where('quiz_answers.user_id', '=', user)
+      .orderBy('quiz_posts.local_date')
+      .execute();
+    return rows.map((r) => ({ ...answer(r), localDate: r.local_date }));
+  }
+
   async channelAnswers(platform: string, channel: string, since?: string): Promise<ChannelAnswer[]> {
     let q = this.db
       .selectFrom('quiz_answers')

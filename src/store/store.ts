@@ -119,6 +119,8 @@ export interface QuizStore {
   answersTo(postId: number): Promise<QuizAnswer[]>;
   /** Channels where the person answered a daily question, most recent first. */
   channelsOf(platform: string, user: string, limit: number): Promise<string[]>;
+  /** One person's answers in a channel, oldest first. */
+  userChannelAnswers(platform: string, channel: string, user: string): Promise<ChannelAnswer[]>;
   /** Every answer in a channel since `since` (a local date, inclusive), or all. */
   channelAnswers(platform: string, channel: string, since?: string): Promise<ChannelAnswer[]>;
   getCard(platform: string, user: string, questionId: string): Promise<string | undefined>;

@@ -1,6 +1,7 @@
 // The Slack app: Bolt over HTTP (mounted on our one server at /slack/events) or Socket Mode.
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Config } from '../../config';
 import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
@@ -54,7 +55,9 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   // Slack retries an event it thinks we missed, and behind a load balancer the retry reaches another
   // replica: the event id is claimed in the shared store, and only its first claimant answers; a claim
   // left unfinished past the lease (its replica died) is taken over by the retry.
-  const lease = options.claimLeaseMs ?? 10_000;
+  // Slack retries after about 3 s, 1 min and 5 min. A claim unfinished after 50 s is a dead replica's
+  // (every handler is bounded well under that), so the 1-minute retry takes it over.
+  const lease = options.claimLeaseMs ?? 50_000;
   app.use(async ({ context, body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string') {
@@ -85,7 +88,9 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
 
   return {
     app,
-    outbox: slackOutbox(app.client),
+    // Its own client: a few quick retries and 429s handed back, because the quiz's send queue does the
+    // waiting (for every sender at once) and a post must not sit in a client's half-hour retry loop.
+    outbox: slackOutbox(new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: options.retries ?? 2 }, rejectRateLimitedCalls: true })),
     requestListener: receiver?.requestListener,
     start: async () => {
       if (socketMode) await app.start();

@@ -6,6 +6,9 @@ import type { Reply } from '../../reply/reply';
 import { renderBlocks } from './blocks';
 import { slackError } from './deps';
 
+/** Members looked up for a lead's overview: one users.info call each, before the reply. */
+const MAX_MEMBERS = 200;
+
 /** Codes after which posting again will not help until someone re-invites the bot. */
 const GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_not_found', 'user_disabled', 'cannot_dm_bot', 'restricted_action', 'team_access_not_granted', 'invalid_auth', 'token_revoked']);
 
@@ -52,10 +55,10 @@ export function slackOutbox(client: WebClient): Outbox {
           const page = await client.conversations.members({ channel, limit: 200, cursor });
           ids.push(...(page.members ?? []));
           cursor = page.response_metadata?.next_cursor || undefined;
-        } while (cursor && ids.length < 5000);
+        } while (cursor && ids.length < MAX_MEMBERS);
         // Bots (whosejob among them) are members too; a lead asks about people.
         const people: Array<{ id: string; name?: string }> = [];
-        for (const id of ids) {
+        for (const id of ids.slice(0, MAX_MEMBERS)) {
           const info = await client.users.info({ user: id });
           if (!info.user?.is_bot && !info.user?.deleted && id !== 'USLACKBOT') people.push({ id, name: info.user?.real_name || info.user?.name });
         }

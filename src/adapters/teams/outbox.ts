@@ -86,8 +86,8 @@ export function teamsOutbox(adapter: CloudAdapter, appId: string, refs: Conversa
           const page = await TeamsInfo.getPagedMembers(context, 500, token);
           ids.push(...page.members.map((m) => ({ id: m.id, name: m.name })));
           token = page.continuationToken;
-        } while (token && ids.length < 5000);
-        return ids;
+        } while (token && ids.length < 1000);
+        return ids.slice(0, 1000);
       });
     },
     async dm(user, reply, via) {
