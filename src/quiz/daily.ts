@@ -158,8 +158,13 @@ export class DailyQuiz {
     const stale = await this.deps.store.unsentPosts(new Date(now.getTime() - this.lease).toISOString(), limit);
     await this.queue.run(stale, async (p) => {
       const s = await this.deps.store.getSchedule(p.platform, p.channel);
-      if (!isPlatform(p.platform) || (s && (s.pausedReason || localDate(now, s.timeZone) !== p.localDate))) return;
-      if (!s && localDate(now, 'UTC') !== p.localDate) return;
+      const today = localDate(now, s?.timeZone ?? 'UTC');
+      if (p.localDate < today) {
+        // A day gone by is never posted late: closed (no message to reveal), so it stops crowding this query.
+        await this.deps.store.markPostSent(p.id, '');
+        return;
+      }
+      if (!isPlatform(p.platform) || s?.pausedReason || p.localDate !== today) return;
       await this.postDay(p.platform, p.channel, p.localDate);
     });
   }
@@ -178,7 +183,11 @@ export class DailyQuiz {
     // Missed while down: a run from an earlier day is not made up; today's, even late, is posted.
     const last = previousRun(s, now);
     const postToday = last !== undefined && localDate(last, s.timeZone) === today;
-    if (postToday) await this.postDay(s.platform, s.channel, today).catch(() => undefined); // logged in postDay; retried by retryUnsent
+    // A failed send is logged in postDay and retried by retryUnsent; anything before the claim is logged here.
+    if (postToday)
+      await this.postDay(s.platform, s.channel, today).catch((err: unknown) =>
+        this.deps.log.error('quiz post not made', { platform: s.platform, channel: s.channel, error: err instanceof Error ? err.message : String(err) }),
+      );
     const moved = await this.deps.store.advanceSchedule(s.platform, s.channel, s.nextRunAt, nextRun(s, now).toISOString());
     if (!moved) this.deps.log.debug('quiz schedule advanced elsewhere', { channel: s.channel });
   }
@@ -224,15 +233,19 @@ export class DailyQuiz {
     }
   }
 
-  /** Edits one post into its reveal, once (the store marks it revealed first). */
+  /**
+   * Edits one post into its reveal, then marks it revealed: an edit that failed is tried again by the
+   * next pass. Two replicas may both edit it once; the edit is the same, so nobody sees a difference.
+   */
   private async revealPost(platform: Platform, channel: string, p: QuizPost, outbox = this.deps.outboxes[platform]!): Promise<void> {
     const item = this.byId.get(p.questionId);
-    if (!item || !(await this.deps.store.markRevealed(p.id))) return;
+    if (!item || p.revealedAt) return;
     const tally = await this.tally(p.id, item);
     try {
       await this.queue.send(() => outbox.update({ channel, id: p.messageId! }, revealReply(item, tally)));
+      await this.deps.store.markRevealed(p.id);
     } catch (err) {
-      this.deps.log.warn('quiz reveal could not be edited in', { channel, post: p.id, error: err instanceof Error ? err.message : String(err) });
+      this.deps.log.warn('quiz reveal could not be edited in; tried again next time', { channel, post: p.id, error: err instanceof Error ? err.message : String(err) });
     }
   }
 
