@@ -33,7 +33,7 @@ const pin = pinToCore;
 const N = Number(process.env.BENCH_TEAMS_N ?? 1000);
 const WARMUP = Number(process.env.BENCH_TEAMS_WARMUP ?? 1000);
 const CONCURRENCY = 16;
-const ROUNDS = Number(process.env.BENCH_TEAMS_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_TEAMS_ROUNDS ?? 11);
 const CONVERSATIONS = 64;
 const TARGET_RATIO = 0.8;
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -49,7 +49,7 @@ class BotProcess {
   ) {}
 
   static async start(name: BotName, pinned: boolean): Promise<BotProcess> {
-    const child = fork(join(__dirname, 'teams-bots-process.js'), [name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'teams-bots-process.js'), [name], { execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     if (pinned && child.pid !== undefined) pin(child.pid, 0);
     const ready = await BotProcess.next(child, 'ready');
     return new BotProcess(child, ready.targets[0]!, ready.cardBytes);

@@ -20,6 +20,7 @@ import {
 import type { Selectable } from 'kysely';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-driver';
+import { GroupCommit } from './group-commit';
 
 /** Once-only keys older than this are forgotten: Slack retries within minutes, not days. */
 const ONCE_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +37,7 @@ export class DbStore implements Store {
    * through Kysely cost more than answering the question (measured with npm run bench:slack).
    */
   private readonly fast?: {
+    commits: GroupCommit;
     claim: Statement;
     takeOver: Statement;
     finish: Statement;
@@ -51,6 +53,7 @@ export class DbStore implements Store {
   ) {
     if (raw)
       this.fast = {
+        commits: new GroupCommit(raw),
         claim: raw.prepare('INSERT INTO once_keys (scope, id, at, done_at) VALUES (?, ?, ?, NULL) ON CONFLICT (scope, id) DO NOTHING'),
         takeOver: raw.prepare('UPDATE once_keys SET at = ? WHERE scope = ? AND id = ? AND done_at IS NULL AND at < ?'),
         finish: raw.prepare('UPDATE once_keys SET done_at = ? WHERE scope = ? AND id = ?'),
@@ -90,7 +93,10 @@ export class DbStore implements Store {
   }
 
   async getState(key: string): Promise<string | undefined> {
-    if (this.fast) return (this.fast.getState.get(key.slice(0, MAX_KEY)) as { data: string } | undefined)?.data;
+    if (this.fast) {
+      this.fast.commits.flush(); // read what was written before, even if its commit is still queued
+      return (this.fast.getState.get(key.slice(0, MAX_KEY)) as { data: string } | undefined)?.data;
+    }
     const r = await this.db.selectFrom('state').select('data').where('key', '=', key.slice(0, MAX_KEY)).executeTakeFirst();
     return r?.data;
   }
@@ -99,7 +105,8 @@ export class DbStore implements Store {
     if (data.length > MAX_STATE) throw new Error(`state for ${key.slice(0, 80)} is ${data.length} characters, over ${MAX_STATE}`);
     const updated_at = this.now().toISOString();
     if (this.fast) {
-      this.fast.putState.run(key.slice(0, MAX_KEY), data, updated_at);
+      const { putState } = this.fast;
+      await this.fast.commits.write(() => putState.run(key.slice(0, MAX_KEY), data, updated_at));
       return;
     }
     await this.db
@@ -115,9 +122,12 @@ export class DbStore implements Store {
     const key = { scope: scope.slice(0, 40), id: id.slice(0, MAX_KEY) };
     if (this.fast) {
       if (++this.claims % SWEEP_EVERY === 0) await this.sweep();
-      if (this.fast.claim.run(key.scope, key.id, at).changes > 0) return true;
-      if (leaseMs === undefined) return false;
-      return this.fast.takeOver.run(at, key.scope, key.id, new Date(now.getTime() - leaseMs).toISOString()).changes > 0;
+      const { claim, takeOver } = this.fast;
+      return this.fast.commits.write(() => {
+        if (claim.run(key.scope, key.id, at).changes > 0) return true;
+        if (leaseMs === undefined) return false;
+        return takeOver.run(at, key.scope, key.id, new Date(now.getTime() - leaseMs).toISOString()).changes > 0;
+      });
     }
     const row = await this.db
       .insertInto('once_keys')
@@ -143,7 +153,9 @@ export class DbStore implements Store {
 
   async finishOnce(scope: string, id: string): Promise<void> {
     if (this.fast) {
-      this.fast.finish.run(this.now().toISOString(), scope.slice(0, 40), id.slice(0, MAX_KEY));
+      const { finish } = this.fast;
+      const at = this.now().toISOString();
+      await this.fast.commits.write(() => finish.run(at, scope.slice(0, 40), id.slice(0, MAX_KEY)));
       return;
     }
     await this.db
@@ -156,6 +168,7 @@ export class DbStore implements Store {
 
   /** Deletes once-only keys and conversation state nobody will read again. */
   async sweep(): Promise<void> {
+    this.fast?.commits.flush();
     const now = this.now().getTime();
     await this.db.deleteFrom('once_keys').where('at', '<', new Date(now - ONCE_KEEP_MS).toISOString()).execute();
     await this.db.deleteFrom('state').where('updated_at', '<', new Date(now - STATE_KEEP_MS).toISOString()).execute();
@@ -425,6 +438,7 @@ export class DbStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.fast?.commits.flush(); // nothing queued is lost on shutdown
     await this.db.destroy();
   }
 }

@@ -74,7 +74,9 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         return;
       }
       await next();
-      await options.store.finishOnce('slack-event', eventId).catch((err: unknown) => log.warn('slack event not marked done', { eventId, error: err instanceof Error ? err.message : String(err) }));
+      // Not awaited: the 200 need not wait for the mark. Slack does not retry an event it got a 200 for,
+      // and the mark (committed within a millisecond) only stops a late retry from taking the claim over.
+      void options.store.finishOnce('slack-event', eventId).catch((err: unknown) => log.warn('slack event not marked done', { eventId, error: err instanceof Error ? err.message : String(err) }));
       return;
     }
     await next();

@@ -1,6 +1,6 @@
 // Reply → Adaptive Card (schema 1.5, Teams-supported elements only), a pure function. Text from a
 // Reply is escaped for the card's markdown; actions stay within Teams' six; the card within 28 KB.
-import { actionData, MAX_ACTION_QUESTION, type Action } from '../../reply/action';
+import { actionData, type Action } from '../../reply/action';
 import { OWNER_LABEL, type Choice, type Owner, type Reply, type Section } from '../../reply/reply';
 import { cutText } from '../../reply/cut';
 
@@ -86,7 +86,8 @@ export function cardSizeBound(reply: Reply, question: string): number {
   let chars = reply.title.length + reply.summary.length + question.length * 2 + (reply.choicesLabel?.length ?? 0);
   for (const s of reply.sections) chars += s.label.length + s.text.length;
   for (const s of reply.sources) chars += s.title.length + s.url.length;
-  for (const c of reply.choices) chars += 2 * c.label.length + MAX_ACTION_QUESTION; // a label shows as text and names its action
+  // A label shows as text, and its action is carried in the card's data (encoded, never longer than its JSON).
+  for (const c of reply.choices) chars += 2 * c.label.length + JSON.stringify(c.action).length;
   const elements = 2 * reply.sections.length + reply.sources.length + 3 * reply.choices.length + 8;
   return 2 * 6 * chars + 200 * elements + 1024;
 }
