@@ -44,7 +44,7 @@ async function startServer(config: Config, log: Logger): Promise<void> {
   const daily = new DailyQuiz({ store, outboxes, bank: quizPool(kb), now: () => new Date(), log: log.child({ part: 'quiz' }) });
   const course = new Course({ store, lessons: kb.lessons, bank: quizPool(kb), outboxes, now: () => new Date(), log: log.child({ part: 'onboarding' }) });
   // The store is the truth for each turn's state, so any replica can take the next message.
-  const bot = new Bot(kb, { state: store, feedback: store, cards: store, daily, course });
+  const bot = new Bot(kb, { state: store, feedback: store, cards: store, daily, course, exams: store });
   const routes: Routes = {};
   const stops: Array<() => Promise<void>> = [];
   if (teamsEnabled(config)) {

@@ -12,8 +12,11 @@ import { compareCategories, compareServices } from './answers/compare';
 import { answerCategory, answerConcept } from './answers/concept';
 import { answerResponsibility } from './answers/responsibility';
 import { answerMatrix } from './answers/matrix';
-import { answerExam } from './answers/exam';
+import { createHash } from 'node:crypto';
+import { answerExam, type ExamReplyOptions } from './answers/exam';
 import { parseExamItem } from '../exam/parse';
+import { answerItem } from '../exam/reason';
+import { EXAM_QUIZ_PREFIX, examQuizItem } from '../quiz/from-exam';
 import { outOfScopeReply } from './answers/out-of-scope';
 import { answerService } from './answers/service';
 import { helpReply, smalltalkReply, unknownReply } from './answers/small';
@@ -27,7 +30,7 @@ import type { DailyQuiz } from '../quiz/daily';
 import { PersonalQuiz } from '../quiz/personal';
 import type { Course } from '../onboarding/course';
 import { readOnboardingCommand, type OnboardingCommand } from '../onboarding/commands';
-import type { QuizStore } from '../store/store';
+import { MAX_EXAM_ITEM, type ExamItemStore, type QuizStore } from '../store/store';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
@@ -69,7 +72,12 @@ export interface BotOptions extends StateOptions {
   cards?: QuizStore;
   /** Onboarding with progress in the store; without it "onboard me" walks the lessons in this conversation only. */
   course?: Course;
+  /** Where pasted practice-exam items are kept, for "Show why" and "Add to my quiz"; without it the reasons come at once. */
+  exams?: ExamItemStore;
 }
+
+/** A pasted item's id: a digest of its text, so the same paste is kept once. */
+const examId = (text: string): string => createHash('sha256').update(text.trim()).digest('base64url').slice(0, 24);
 
 const WHY_LABELS = new Set(['Keep in mind', 'Category', 'By category']);
 /** Typed words that move on within a quiz or a lesson ("next", "another", "skip"). */
@@ -109,7 +117,8 @@ export class Bot {
     this.pool = quizPool(kb);
     this.poolById = new Map(this.pool.map((q) => [q.id, q]));
     this.states = new ConversationStates(options.state ?? new MemoryStateStore(), options);
-    if (options.cards) this.personal = new PersonalQuiz(options.cards, this.pool, options.now ? () => new Date(options.now!()) : undefined);
+    if (options.cards)
+      this.personal = new PersonalQuiz(options.cards, this.pool, options.now ? () => new Date(options.now!()) : undefined, (id) => this.savedExamQuestion(id));
   }
 
   /** One question with no conversation around it (the CLI's batch mode): nothing is remembered. */
@@ -144,7 +153,15 @@ export class Bot {
       await this.states.saveConversation(key, state);
       return turn;
     }
-    const turn = this.respond(text, state);
+    const keep = this.options.exams !== undefined && text.length <= MAX_EXAM_ITEM;
+    const turn = this.respond(text, state, keep);
+    if (turn.reply.kind === 'exam' && keep) {
+      // Kept before the reply goes out, so its "Show why" and "Add to my quiz" find it.
+      await this.options.exams!.saveExamItem(examId(text), text.trim());
+      this.remember(state, turn);
+      await this.states.saveConversation(key, state);
+      return turn;
+    }
     if (turn.reply.kind === 'quiz-question' || turn.reply.intent === 'quiz') {
       // "quiz me": the person's own place in the pool, so two people see different questions.
       const reply = await this.nextQuestion(message, state);
@@ -221,7 +238,7 @@ export class Bot {
         // A lesson's checkpoint, when the person is at it.
         const checkpoint = await this.options.course?.answer(learner(speaker), action.questionId, action.choice);
         if (checkpoint) return this.plain(checkpoint);
-        const item = this.poolById.get(action.questionId);
+        const item = await this.quizItem(action.questionId);
         if (!item || action.choice >= item.choices.length) return this.plain(notice('That quiz question is no longer in the bank. Say "quiz me" for a new one.'));
         const state = await this.states.conversation(key);
         if (state.pendingQuizId === item.id) state.pendingQuizId = undefined;
@@ -246,12 +263,44 @@ export class Bot {
         await this.states.saveConversation(key, state);
         return turn;
       }
+      case 'exam-why': {
+        const item = await this.savedExamItem(action.itemId);
+        if (!item) return this.plain(notice('I no longer have that practice question: paste it again.'));
+        return this.plain(answerExam(this.kb, this.interpreter, item, { itemId: action.itemId, canSave: this.personal !== undefined, expanded: true }));
+      }
+      case 'exam-save': {
+        if (!this.personal) return this.plain(notice('Saving questions needs the quiz store, which is not set up here.'));
+        const question = await this.savedExamQuestion(`${EXAM_QUIZ_PREFIX}${action.itemId}`);
+        if (!question) return this.plain(notice("I can't add that one: I no longer have it, or I was not sure of its answer, or it has too many combinations of answers for a quiz."));
+        const added = await this.personal.add(speaker.platform, speaker.user, question.id);
+        return this.plain(
+          notice(added ? 'Added to your quiz. Say "quiz me" to practise it; a miss brings it back sooner.' : 'It is in your quiz already. Say "quiz me" to practise.'),
+        );
+      }
       case 'feedback': {
         const vote = action.vote;
         await this.options.feedback?.recordFeedback({ platform: speaker.platform, user: speaker.user, conversation: speaker.conversation, question: action.question, intent: action.intent, vote });
         return this.plain(notice(FEEDBACK_THANKS[vote]));
       }
     }
+  }
+
+  /** A kept practice-exam item, read again; undefined when it is gone or no longer reads as an item. */
+  private async savedExamItem(id: string): Promise<ReturnType<typeof parseExamItem>> {
+    const text = await this.options.exams?.getExamItem(id);
+    return text === undefined ? undefined : parseExamItem(text);
+  }
+
+  /** A saved exam item as a quiz question, answered as the bot answers it (answers are deterministic). */
+  private async savedExamQuestion(quizId: string): Promise<QuizItem | undefined> {
+    const id = quizId.slice(EXAM_QUIZ_PREFIX.length);
+    const item = await this.savedExamItem(id);
+    return item && examQuizItem(id, item, answerItem(this.kb, this.interpreter, item));
+  }
+
+  /** A quiz question by id: the bank's, or a saved exam item. */
+  private async quizItem(id: string): Promise<QuizItem | undefined> {
+    return this.poolById.get(id) ?? (this.personal ? this.personal.item(id) : undefined);
   }
 
   private plain(reply: Reply): Turn {
@@ -278,7 +327,7 @@ export class Bot {
 
   /** Typed words inside a quiz: an answer to the pending question, "next", "idk"; else undefined. */
   private async quizWords(speaker: Speaker, state: ConversationState, text: string): Promise<Turn | undefined> {
-    const item = state.pendingQuizId ? this.poolById.get(state.pendingQuizId) : undefined;
+    const item = state.pendingQuizId ? await this.quizItem(state.pendingQuizId) : undefined;
     if (NEXT_WORDS.test(text)) return this.plain(await this.nextQuestion(speaker, state));
     if (!item) return undefined;
     if (GIVE_UP.test(text)) {
@@ -328,10 +377,13 @@ export class Bot {
     state.pendingQuizId = undefined;
   }
 
-  private respond(text: string, state: ConversationState): Turn {
+  private respond(text: string, state: ConversationState, keepExam = false): Turn {
     // A pasted practice-exam item is read as a whole, before any single question in it.
     const item = parseExamItem(text);
-    if (item) return { reply: answerExam(this.kb, this.interpreter, item), interpretation: synthetic(this.interpreter.interpret(''), 'exam') };
+    if (item) {
+      const exam: ExamReplyOptions = keepExam ? { itemId: examId(text), canSave: this.personal !== undefined } : {};
+      return { reply: answerExam(this.kb, this.interpreter, item, exam), interpretation: synthetic(this.interpreter.interpret(''), 'exam') };
+    }
     let interp = this.interpreter.interpret(text);
     if (interp.why && state.lastExplainable) {
       const last = this.answerOnce(state.lastExplainable).reply;

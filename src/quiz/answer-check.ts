@@ -1,5 +1,6 @@
 // Reads a chat reply as an answer to a quiz question: "1", "b", "aws", "it's shared", "true"…
 import { tokenize } from '../nlu/normalize';
+import { typedLetters } from './from-exam';
 import type { QuizItem } from './questions';
 
 const SYNONYMS: Record<string, string[]> = {
@@ -15,6 +16,12 @@ const SYNONYMS: Record<string, string[]> = {
 const HEDGES = new Set(['i', 'think', 'guess', 'say', 'd', 'would', 'probably', 'maybe', 'perhaps', 'its', 'it', 's', 'is', 'pretty', 'sure', 'the', 'answer', 'hmm', 'um']);
 
 export function readAnswer(item: QuizItem, text: string): number | undefined {
+  // A saved multi-answer exam item: its choices are sets of letters, typed as "a and c".
+  if (item.choiceLabels) {
+    const letters = typedLetters(text);
+    const i = letters === undefined ? -1 : item.choiceLabels.indexOf(letters);
+    return i >= 0 ? i : undefined;
+  }
   const typed = tokenize(text);
   // A lone "i" is the customer ("I", the one asked); among other words it is a hedge.
   const words = typed.length === 1 ? (typed[0] === 'i' ? ['me'] : typed) : typed.filter((w) => !HEDGES.has(w));
@@ -25,7 +32,7 @@ export function readAnswer(item: QuizItem, text: string): number | undefined {
     const i = Number(byNumber[1]) - 1;
     return i < item.choices.length ? i : undefined;
   }
-  const byLetter = /^(?:answer |option )?([a-d])$/.exec(joined);
+  const byLetter = /^(?:answer |option )?([a-h])$/.exec(joined);
   if (byLetter) {
     const i = byLetter[1]!.charCodeAt(0) - 97;
     if (i < item.choices.length) return i;

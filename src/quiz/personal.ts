@@ -4,6 +4,7 @@
 // next, in an order of their own; a person who has seen everything gets the card due soonest.
 import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
 import type { QuizStore } from '../store/store';
+import { EXAM_QUIZ_PREFIX } from './from-exam';
 import type { QuizItem } from './questions';
 
 const scheduler = fsrs();
@@ -32,15 +33,33 @@ export class PersonalQuiz {
     private readonly store: QuizStore,
     private readonly bank: readonly QuizItem[],
     private readonly now: () => Date = () => new Date(),
+    /** Finds a question that is not in the bank: a practice-exam item someone saved to their quiz. */
+    private readonly saved?: (id: string) => Promise<QuizItem | undefined>,
   ) {
     this.byId = new Map(bank.map((q) => [q.id, q]));
+  }
+
+  /** A question by id: the bank's, or a saved exam item; undefined when neither has it. */
+  async item(id: string): Promise<QuizItem | undefined> {
+    return this.byId.get(id) ?? (id.startsWith(EXAM_QUIZ_PREFIX) && this.saved ? this.saved(id) : undefined);
+  }
+
+  /** Puts a saved exam item in the person's deck, due now; false when it is there already. */
+  async add(platform: string, user: string, questionId: string): Promise<boolean> {
+    if ((await this.store.getCard(platform, user, questionId)) !== undefined) return false;
+    const card = createEmptyCard<Card>(this.now());
+    await this.store.putCard(platform, user, questionId, JSON.stringify(card), card.due.toISOString());
+    return true;
   }
 
   /** The person's next question: a missed or due one first, then one they have not seen. */
   async next(platform: string, user: string, avoid?: string): Promise<QuizItem> {
     const now = this.now();
-    const due = (await this.store.dueCards(platform, user, now.toISOString(), 5)).filter((id) => id !== avoid && this.byId.has(id));
-    if (due[0]) return this.byId.get(due[0])!;
+    for (const id of await this.store.dueCards(platform, user, now.toISOString(), 5)) {
+      if (id === avoid) continue;
+      const item = await this.item(id);
+      if (item) return item;
+    }
     const seen = new Set(await this.store.cardIds(platform, user));
     // Unseen questions in an order of the person's own (the same on every replica).
     const offset = hash(`${platform}:${user}`) % this.bank.length;

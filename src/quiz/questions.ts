@@ -16,6 +16,8 @@ export interface QuizItem {
   /** Every question of the pool has both; a question made elsewhere counts as medium. */
   difficulty?: Difficulty;
   tags?: string[];
+  /** Labels that replace "A) choice" (a saved multi-answer exam item's choices are sets of letters). */
+  choiceLabels?: string[];
 }
 
 // Facts never change once loaded, and every bot, scheduler and command asks for the pool: made once per Facts.

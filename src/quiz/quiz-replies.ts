@@ -2,7 +2,10 @@
 import { ask, NO_FACTS, uniqueSources, type Reply } from '../reply/reply';
 import type { QuizItem } from './questions';
 
-export const LETTERS = ['A', 'B', 'C', 'D'];
+export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
+
+/** How a choice is shown: "B) AWS", or the item's own label (a saved exam item's "A + C"). */
+export const choiceLabel = (item: QuizItem, i: number): string => item.choiceLabels?.[i] ?? `${LETTERS[i]}) ${item.choices[i]}`;
 
 export function questionReply(item: QuizItem): Reply {
   return {
@@ -10,9 +13,9 @@ export function questionReply(item: QuizItem): Reply {
     intent: 'quiz',
     title: 'Quiz',
     summary: item.question,
-    sections: [{ label: 'Choices', text: item.choices.map((c, i) => `${LETTERS[i]}) ${c}`).join('  ') }],
+    sections: [{ label: 'Choices', text: item.choices.map((_, i) => choiceLabel(item, i)).join('  ') }],
     choicesLabel: 'Your answer',
-    choices: item.choices.map((c, i) => ({ label: `${LETTERS[i]}) ${c}`, action: { kind: 'quiz-answer', questionId: item.id, choice: i } })),
+    choices: item.choices.map((_, i) => ({ label: choiceLabel(item, i), action: { kind: 'quiz-answer', questionId: item.id, choice: i } })),
     sources: [],
     facts: NO_FACTS,
   };
@@ -21,7 +24,7 @@ export function questionReply(item: QuizItem): Reply {
 /** The verdict on a choice; with no choice (the person gave up) the answer itself. */
 export function verdictReply(item: QuizItem, chosen: number | undefined): Reply {
   const right = chosen === item.answer;
-  const correct = `${LETTERS[item.answer]}) ${item.choices[item.answer]}`;
+  const correct = choiceLabel(item, item.answer);
   return {
     kind: 'quiz-verdict',
     intent: 'quiz',

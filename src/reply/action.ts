@@ -17,7 +17,11 @@ export type Action =
   /** 👍 / 👎 on an answer: what was asked and what the bot took it for. */
   | { kind: 'feedback'; vote: 'up' | 'down'; question: string; intent: string }
   /** Post a private answer for everyone in the channel. */
-  | { kind: 'share'; question: string };
+  | { kind: 'share'; question: string }
+  /** A practice-exam item answered in short: the same answer with every option's reason. */
+  | { kind: 'exam-why'; itemId: string }
+  /** Put a practice-exam item in the clicker's own quiz, so spaced repetition brings it back. */
+  | { kind: 'exam-save'; itemId: string };
 
 export type ActionKind = Action['kind'];
 
@@ -37,6 +41,8 @@ const Wire = z.discriminatedUnion('k', [
   z.object({ k: z.literal('l'), l: id, s: z.number().int().min(0).max(99) }),
   z.object({ k: z.literal('f'), v: z.enum(['up', 'down']), q: question, i: z.string().max(40) }),
   z.object({ k: z.literal('s'), q: question }),
+  z.object({ k: z.literal('w'), x: id }),
+  z.object({ k: z.literal('x'), x: id }),
 ]);
 type Wire = z.infer<typeof Wire>;
 
@@ -66,6 +72,10 @@ function toWire(a: Action): Wire {
       return { k: 'f', v: a.vote, q: bound(a.question), i: a.intent.slice(0, 40) };
     case 'share':
       return { k: 's', q: bound(a.question) };
+    case 'exam-why':
+      return { k: 'w', x: a.itemId };
+    case 'exam-save':
+      return { k: 'x', x: a.itemId };
   }
 }
 
@@ -85,6 +95,10 @@ function fromWire(w: Wire): Action {
       return { kind: 'feedback', vote: w.v, question: w.q, intent: w.i };
     case 's':
       return { kind: 'share', question: w.q };
+    case 'w':
+      return { kind: 'exam-why', itemId: w.x };
+    case 'x':
+      return { kind: 'exam-save', itemId: w.x };
   }
 }
 

@@ -79,7 +79,16 @@ export interface Reply {
   /** The question restated so it stands alone ("and for EC2?" → "Who is responsible for … on Amazon EC2?"),
    * for sharing an answer outside its conversation. */
   restated?: string;
+  /**
+   * The full form of `sections`, for a reply shown in short: a Teams card folds it under a button
+   * (Action.ShowCard), Slack offers `action`, which brings the full answer in the message's place, and
+   * text shows it instead of `sections`.
+   */
+  details?: { label: string; sections: Section[]; action?: Action };
 }
+
+/** The sections a renderer without folding shows: the full form when the reply has one. */
+export const fullSections = (reply: Reply): Section[] => reply.details?.sections ?? reply.sections;
 
 export const OWNER_LABEL: Record<Owner, string> = { aws: 'AWS', customer: 'You', shared: 'Shared' };
 export const OWNER_PHRASE: Record<Owner, string> = {

@@ -4,6 +4,7 @@ import type { Engine } from './migrations';
 import type { Database } from './schema';
 import type { OnboardingTable, QuizAnswerTable, QuizPostTable, QuizScheduleTable } from './schema';
 import {
+  MAX_EXAM_ITEM,
   MAX_KEY,
   MAX_STATE,
   MAX_STORED_QUESTION,
@@ -164,6 +165,22 @@ export class DbStore implements Store {
       .where('scope', '=', scope.slice(0, 40))
       .where('id', '=', id.slice(0, MAX_KEY))
       .execute();
+  }
+
+  // ---- practice-exam items ----
+
+  async saveExamItem(id: string, text: string): Promise<void> {
+    if (text.length > MAX_EXAM_ITEM) throw new Error(`an exam item of ${text.length} characters is over ${MAX_EXAM_ITEM}`);
+    await this.db
+      .insertInto('exam_items')
+      .values({ id: id.slice(0, MAX_KEY), text, created_at: this.now().toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async getExamItem(id: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('exam_items').select('text').where('id', '=', id.slice(0, MAX_KEY)).executeTakeFirst();
+    return r?.text;
   }
 
   /** Deletes once-only keys and conversation state nobody will read again. */

@@ -156,6 +156,16 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('quiz_schedules').addColumn('reveal_time', 'text').execute();
       },
     },
+    '007 practice-exam items': {
+      async up(db: Db) {
+        await db.schema
+          .createTable('exam_items')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

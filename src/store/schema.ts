@@ -104,7 +104,14 @@ export interface OnboardingWelcomedTable {
   at: string;
 }
 
+export interface ExamItemTable {
+  id: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
+  exam_items: ExamItemTable;
   onboarding_progress: OnboardingTable;
   onboarding_welcomed: OnboardingWelcomedTable;
   quiz_schedules: QuizScheduleTable;

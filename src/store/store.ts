@@ -172,7 +172,14 @@ export interface OnboardingStore {
   claimWelcome(platform: string, user: string): Promise<boolean>;
 }
 
-export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore, QuizStore, OnboardingStore {
+/** Practice-exam items as pasted, named by a digest of their text: "show why" and a person's review deck read them back. */
+export interface ExamItemStore {
+  /** Keeps the item's text under its id; saving the same id again changes nothing. */
+  saveExamItem(id: string, text: string): Promise<void>;
+  getExamItem(id: string): Promise<string | undefined>;
+}
+
+export interface Store extends FeedbackStore, ConversationRefStore, StateStore, OnceStore, QuizStore, OnboardingStore, ExamItemStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Whether the database answers: for GET /healthz. */
   ping(): Promise<void>;
@@ -183,4 +190,6 @@ export interface Store extends FeedbackStore, ConversationRefStore, StateStore, 
 export const MAX_STORED_QUESTION = 1000;
 /** State and keys are bounded too: a forged id or a runaway state must not fill the disk. */
 export const MAX_KEY = 500;
+/** A pasted item longer than this is answered but not kept (the matcher reads 2,000 characters). */
+export const MAX_EXAM_ITEM = 8000;
 export const MAX_STATE = 64 * 1024;

@@ -1,6 +1,6 @@
 // Reply → text for a terminal or a pipe: the same content the chat adapters render richly.
 import { clean } from '../../reply/plain-text';
-import { OWNER_LABEL, type Reply } from '../../reply/reply';
+import { fullSections, OWNER_LABEL, type Reply } from '../../reply/reply';
 
 export interface TextStyle {
   color: boolean;
@@ -15,7 +15,7 @@ export function renderText(reply: Reply, style: TextStyle = { color: false }): s
   const badge = reply.owner ? c(ANSI.bold + ANSI[reply.owner], `[${OWNER_LABEL[reply.owner]}]`) + ' ' : '';
   lines.push(badge + c(ANSI.bold, clean(reply.title)));
   lines.push(clean(reply.summary));
-  for (const s of reply.sections) lines.push(`• ${c(ANSI.bold, clean(s.label))}: ${clean(s.text)}`);
+  for (const s of fullSections(reply)) lines.push(`• ${c(ANSI.bold, clean(s.label))}: ${clean(s.text)}`);
   if (reply.choices.length > 0) {
     lines.push(`${c(ANSI.dim, `${clean(reply.choicesLabel ?? 'Options')}:`)}`);
     reply.choices.forEach((ch, i) => lines.push(`  ${i + 1}. ${clean(ch.label)}`));

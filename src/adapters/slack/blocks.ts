@@ -129,7 +129,19 @@ function choiceBlocks(reply: Reply): KnownBlock[] {
 const restatesChoices = (reply: Reply, s: Section): boolean =>
   (reply.kind === 'quiz-question' || reply.kind === 'quiz-post') && reply.choices.length > 0 && reply.choices.every((c) => s.text.includes(c.label));
 
-export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage {
+/**
+ * A reply in short, for Block Kit, which cannot fold: a button brings the full answer in the message's
+ * place; with nothing for the button to fetch, the full answer comes at once.
+ */
+function unfold(reply: Reply): Reply {
+  const details = reply.details;
+  if (!details) return reply;
+  if (!details.action) return { ...reply, sections: details.sections, details: undefined };
+  return { ...reply, details: undefined, choices: [{ label: details.label, action: details.action }, ...reply.choices] };
+}
+
+export function renderBlocks(folded: Reply, options: RenderOptions): SlackMessage {
+  const reply = unfold(folded);
   const blocks: KnownBlock[] = [];
   if (options.preface) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(options.preface, LIMITS.sectionText) }] });
   const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: cut(reply.title, LIMITS.headerText), emoji: true } };

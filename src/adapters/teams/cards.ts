@@ -84,11 +84,12 @@ const size = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(ca
  * the card need not be serialised to be checked. */
 export function cardSizeBound(reply: Reply, question: string): number {
   let chars = reply.title.length + reply.summary.length + question.length * 2 + (reply.choicesLabel?.length ?? 0);
-  for (const s of reply.sections) chars += s.label.length + s.text.length;
+  for (const s of [...reply.sections, ...(reply.details?.sections ?? [])]) chars += s.label.length + s.text.length;
   for (const s of reply.sources) chars += s.title.length + s.url.length;
   // A label shows as text, and its action is carried in the card's data (encoded, never longer than its JSON).
   for (const c of reply.choices) chars += 2 * c.label.length + JSON.stringify(c.action).length;
-  const elements = 2 * reply.sections.length + reply.sources.length + 3 * reply.choices.length + 8;
+  const lines = (ss: Section[]): number => ss.reduce((n, s) => n + 1 + s.text.split('\n').length, 0);
+  const elements = lines(reply.sections) + lines(reply.details?.sections ?? []) + 2 + reply.sources.length + 3 * reply.choices.length + 8;
   return 2 * 6 * chars + 200 * elements + 1024;
 }
 
@@ -144,6 +145,15 @@ function shrinkAction(a: CardElement): void {
 const restatesChoices = (reply: Reply, s: Section): boolean =>
   (reply.kind === 'quiz-question' || reply.kind === 'quiz-post') && reply.choices.length > 0 && reply.choices.every((c) => s.text.includes(c.label));
 
+/** A section's heading, then its text a line to a TextBlock (hosts differ on line breaks inside one). */
+function sectionBlocks(s: Section): CardElement[] {
+  const lines = cutText(s.text, CARD_LIMITS.textChars).split('\n').filter((l) => l.trim());
+  return [
+    textBlock(`**${escapeCardMarkdown(cutText(s.label, CARD_LIMITS.titleChars))}**`, { spacing: 'Medium' }),
+    ...lines.map((l) => textBlock(escapeCardMarkdown(l), { spacing: 'None' })),
+  ];
+}
+
 export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
   const head: CardElement[] = [];
   if (reply.owner)
@@ -152,12 +162,11 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
   const summary = textBlock(escapeCardMarkdown(cutText(reply.summary, CARD_LIMITS.textChars)));
   head.push(title, summary);
   // A section is its heading and its text together: when the card must shrink, both go at once.
-  const sections: CardElement[][] = reply.sections
-    .filter((s) => !restatesChoices(reply, s))
-    .map((s) => [
-      textBlock(`**${escapeCardMarkdown(cutText(s.label, CARD_LIMITS.titleChars))}**`, { spacing: 'Medium' }),
-      textBlock(escapeCardMarkdown(cutText(s.text, CARD_LIMITS.textChars)), { spacing: 'None' }),
-    ]);
+  const sections: CardElement[][] = reply.sections.filter((s) => !restatesChoices(reply, s)).map(sectionBlocks);
+  // A reply in short keeps its full form one click away, folded into the card.
+  let details: CardElement | undefined = reply.details
+    ? { type: 'Action.ShowCard', title: cutText(reply.details.label, 40), card: { type: 'AdaptiveCard', body: reply.details.sections.flatMap(sectionBlocks) } }
+    : undefined;
   const sources: CardElement[] = [];
   if (reply.sources.length > 0) {
     const links = reply.sources.map((s) => `[${escapeCardMarkdown(s.title)}](${s.url})`).join(' · ');
@@ -177,18 +186,23 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [],
-    actions: feedback,
+    actions: [],
     msteams: { width: 'Full' },
   };
   if (reply.personalViews)
     card.refresh = { action: { type: 'Action.Execute', verb: EXECUTE_VERB, data: actionData(reply.personalViews.action) }, userIds: reply.personalViews.users };
   const assemble = (): void => {
     card.body = [...head, ...sections.flat(), ...sources, ...(choices?.elements ?? [])];
+    card.actions = details ? [details, ...feedback] : feedback;
   };
   assemble();
   if (cardSizeBound(reply, options.question) <= CARD_LIMITS.bytes || size(card) <= CARD_LIMITS.bytes) return card; // the usual cases
-  // Over Teams' size limit: drop whole sections from the end, then the sources, then shorten the
-  // answer itself and the choices — the badge, title and summary always stay.
+  // Over Teams' size limit: drop the folded details, then whole sections from the end, then the sources,
+  // then shorten the answer itself and the choices — the badge, title and summary always stay.
+  if (details) {
+    details = undefined;
+    assemble();
+  }
   while (size(card) > CARD_LIMITS.bytes && sections.length > 0) {
     sections.pop();
     assemble();

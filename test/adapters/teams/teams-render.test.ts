@@ -245,13 +245,18 @@ const MADE: Record<ReplyKind, Reply> = {
     intent: 'exam',
     title: 'Practice question: B, C',
     summary: 'The answers are B and C.',
-    sections: [
-      { label: '✗ A) Physical security of data centers', text: 'Physical security of data centers: AWS is responsible.' },
-      { label: '✓ B) Patching the guest operating system', text: 'Guest OS patching: the customer is responsible.' },
-      { label: '✓ C) Configuring security group rules', text: 'Security groups, network ACLs and firewalls: the customer is responsible.' },
-    ],
+    sections: [{ label: 'Options', text: '✗ A) Physical security of data centers\n✓ B) Patching the guest operating system\n✓ C) Configuring security group rules' }],
+    details: {
+      label: 'Show why',
+      sections: [
+        { label: '✗ A) Physical security of data centers', text: 'Physical security of data centers: AWS is responsible.' },
+        { label: '✓ B) Patching the guest operating system', text: 'Guest OS patching: the customer is responsible.' },
+        { label: '✓ C) Configuring security group rules', text: 'Security groups, network ACLs and firewalls: the customer is responsible.' },
+      ],
+      action: { kind: 'exam-why', itemId: 'abc' },
+    },
     choicesLabel: 'More',
-    choices: [ask('Quiz me', 'quiz me')],
+    choices: [{ label: 'Add to my quiz', action: { kind: 'exam-save', itemId: 'abc' } }, ask('Quiz me', 'quiz me')],
   },
 };
 const OWNERS = (['aws', 'customer', 'shared'] as const).map((owner): [string, Reply] => [`an answer owned by ${owner}`, { ...MADE.answer, owner }]);
@@ -279,6 +284,14 @@ const REAL: Array<[string, () => Promise<Reply>, ReplyKind]> = [
   ['onboard me', async () => bot.answerOnce('onboard me').reply, 'lesson'],
   ['help', async () => bot.answerOnce('help').reply, 'help'],
   ['who patches azure vms?', async () => bot.answerOnce('who patches azure vms?').reply, 'out-of-scope'],
+  [
+    'a pasted practice item',
+    async () =>
+      bot.answerOnce(
+        "Which are the customer's responsibility on Amazon EC2? (Select TWO.)\nA. Patching the guest operating system\nB. Physical security of data centers\nC. Configuring security group rules\nD. Maintaining the hypervisor",
+      ).reply,
+    'exam',
+  ],
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -31,6 +31,14 @@ export function registerChoiceActions(router: SlackRouter, deps: SlackDeps): voi
         return;
       }
       const channel = body.channel.id;
+      if (chosen.kind === 'exam-why') {
+        // The full answer takes the short one's place (an ephemeral one stays ephemeral): the same
+        // answer, so the thread does not get it twice.
+        const conversation = container.is_ephemeral ? `${channel}:cmd:${user}` : conversationOf(channel, body.message?.thread_ts ?? body.message?.ts);
+        const { message } = await replyFor(deps, chosen, user, conversation, { shareable: container.is_ephemeral === true });
+        await respond({ replace_original: true, ...message });
+        return;
+      }
       if (chosen.kind === 'quiz-answer' && !container.is_ephemeral && (chosen.postId !== undefined || !channel.startsWith('D'))) {
         // A quiz answer in a channel (the daily post, or a question someone asked for): only the person
         // who clicked sees the verdict; the question stays as it is for the others.
