@@ -205,6 +205,19 @@ export class Course {
     return (await this.deps.store.getProgress(p.platform, p.user)) ?? p;
   }
 
+  /**
+   * Applies `change` to the person's latest progress. A lost race (a double click, the scheduler moving
+   * them on) is re-read and the change made again, so what the person was told is what was saved.
+   */
+  private async change(who: Learner, change: (p: Progress) => Progress | undefined): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const p = await this.deps.store.getProgress(who.platform, who.user);
+      const next = p && change(p);
+      if (!next || (await this.deps.store.updateProgress(next))) return;
+    }
+    throw new Error(`onboarding progress of ${who.user} kept changing under an update`);
+  }
+
   /** A checkpoint answer, when the person is at the checkpoint of that question; undefined otherwise. */
   async answer(who: Learner, questionId: string, choice: number): Promise<Reply | undefined> {
     const p = await this.deps.store.getProgress(who.platform, who.user);
@@ -212,11 +225,13 @@ export class Course {
     const check = this.checkOf(lesson);
     if (!p || !lesson || !check || check.id !== questionId || p.step < CHECK) return undefined;
     const right = choice === check.answer;
-    // The first answer to a checkpoint is the one that counts for the score.
-    if (!p.passed.includes(lesson.id) && !p.missed.includes(lesson.id)) {
-      const scored: Progress = { ...p, passed: right ? [...p.passed, lesson.id] : p.passed, missed: right ? p.missed : [...p.missed, lesson.id], movedAt: this.deps.now().toISOString() };
-      await this.deps.store.updateProgress(scored); // a lost race means the other click scored it
-    }
+    // The first answer to a checkpoint is the one that counts for the score; a race with another click or
+    // the scheduler is re-read, and whichever answer landed first stays.
+    await this.change(who, (q) =>
+      q.passed.includes(lesson.id) || q.missed.includes(lesson.id)
+        ? undefined
+        : { ...q, passed: right ? [...q.passed, lesson.id] : q.passed, missed: right ? q.missed : [...q.missed, lesson.id], movedAt: this.deps.now().toISOString() },
+    );
     const answer = `${'ABCD'[check.answer]}) ${check.choices[check.answer]}`;
     return {
       kind: 'quiz-verdict',
@@ -233,18 +248,19 @@ export class Course {
 
   async setPace(who: Learner, pace: 'self' | 'daily'): Promise<Reply> {
     await this.deps.store.startProgress(this.fresh(who));
-    const p = (await this.deps.store.getProgress(who.platform, who.user))!;
-    const timeZone = who.timeZone ?? p.timeZone;
-    const nextAt = pace === 'daily' ? nextRun({ time: DAILY_TIME, timeZone, weekdays: false }, this.deps.now()).toISOString() : undefined;
-    await this.deps.store.updateProgress({ ...p, pace, timeZone, nextAt, dm: who.dm ?? p.dm });
+    let timeZone = who.timeZone ?? 'UTC';
+    await this.change(who, (p) => {
+      timeZone = who.timeZone ?? p.timeZone;
+      const nextAt = pace === 'daily' ? nextRun({ time: DAILY_TIME, timeZone, weekdays: false }, this.deps.now()).toISOString() : undefined;
+      return { ...p, pace, timeZone, nextAt, dm: who.dm ?? p.dm };
+    });
     return pace === 'daily'
       ? note('One lesson a day', `I'll send you a lesson every day at ${DAILY_TIME} (${timeZone}). Say "at my own pace" to go back to reading whenever you like.`)
       : note('At your own pace', 'Read on whenever you like: the Next button, or "where was I?" any time.');
   }
 
   async stopReminders(who: Learner): Promise<Reply> {
-    const p = await this.deps.store.getProgress(who.platform, who.user);
-    if (p) await this.deps.store.updateProgress({ ...p, remindersOff: true });
+    await this.change(who, (p) => ({ ...p, remindersOff: true }));
     return note('No more reminders', 'Understood: no more reminders. "where was I?" picks the lessons up whenever you like.');
   }
 
