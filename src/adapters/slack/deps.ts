@@ -13,6 +13,8 @@ export interface SlackDeps {
   log: Logger;
   /** Greet people who join the workspace with the lessons (ONBOARD_NEW_MEMBERS). */
   onboardNewMembers?: boolean;
+  /** How long a slash command may work before its acknowledgement goes out alone (Slack allows 3 s). */
+  commandAckMs?: number;
 }
 
 /** Where follow-ups belong together: a DM, or one thread of a channel, or one user's slash commands. */
