@@ -7,7 +7,10 @@ import { lookupFact } from '../kb/lookup';
 import type { Interpreter } from '../nlu/interpret';
 import type { KnowledgeBase } from '../nlu/knowledge-base';
 import type { Owner } from '../reply/reply';
+import { dutyOf } from './duties';
 import type { ExamItem } from './parse';
+import { matchStatement } from './statements';
+import { answerToolItem } from './tool-item';
 
 export type Ask = 'customer' | 'aws' | 'shared' | 'inherited' | 'statement' | 'benefit' | 'unknown';
 export type Verdict = 'right' | 'wrong' | 'unknown';
@@ -46,7 +49,7 @@ export function readAsk(stem: string): Ask {
   const negated = /\bnot\b|\bexcept\b/.test(s);
   if (/inherit/.test(s)) return 'inherited';
   if (/shared control|(both|jointly)\b.*\b(aws|customer)|shared between/.test(s)) return 'shared';
-  if (/benefit|advantage/.test(s)) return 'benefit';
+  if (/benefit|advantage|\bhow does the model help\b/.test(s)) return 'benefit';
   if (/statement|\b(true|correct|accurate)\b/.test(s)) return 'statement';
   // The customer goes by many names in a stem: "the company", "the team", "a developer"…
   const duty = /responsib|task|duty|duties|\bown|manage|remain|belong|perform/.test(s);
@@ -105,6 +108,18 @@ interface Reading {
 }
 
 function readOption(kb: KnowledgeBase, interpreter: Interpreter, text: string): Reading {
+  const cell = readCell(kb, interpreter, text);
+  // The duties of data/exam.yaml name work the task matcher does not know ("screening AWS employees");
+  // when both read the option and disagree, neither is trusted.
+  const duty = dutyOf(kb.exam, text);
+  if (!duty) return cell;
+  if (cell.owner && cell.owner !== duty.owner)
+    return { reason: `${cell.reason} It also names work that is ${NAMES[duty.owner]}'s, so the option is unclear.`, sources: cell.sources };
+  if (cell.owner) return cell;
+  return { owner: duty.owner, reason: `${duty.duty.why}`, sources: [duty.duty.source] };
+}
+
+function readCell(kb: KnowledgeBase, interpreter: Interpreter, text: string): Reading {
   const interp = interpreter.interpret(text);
   const task = interp.task;
   if (!task || interp.outOfScope || interp.confidence < 0.6) return { reason: 'Outside what I know: no security task of the model that I can place.', sources: [] };
@@ -117,15 +132,41 @@ function readOption(kb: KnowledgeBase, interpreter: Interpreter, text: string): 
   return { owner, taskId: task.id, reason: `${task.name}${on}: ${NAMES[owner]}${owner === 'shared' ? '' : ' is responsible'}.`, sources: [cell.source] };
 }
 
-/** How well an option fits the ask: 2 clearly, 1 partly, 0 unknown, -1 not at all. */
-function fit(ask: Ask, r: Reading, text: string): number {
-  if (ask === 'statement' || ask === 'benefit') {
-    const model = ofAndIn(text);
-    if (model !== undefined) return model ? 2 : -1;
-    const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
-    if (!claim || !r.owner) return 0;
-    return claim === r.owner ? 2 : -1;
+/**
+ * "It no longer has to replace failed hardware", "the customer is not responsible for the underlying
+ * hosts": a party relieved of work says the other party does it. The work named, and who is relieved.
+ */
+const RELIEF = /^(.*?)\b(?:no longer (?:has|have|needs?) to|(?:does|do) not (?:have|need) to|without having to|(?:is|are) not responsible for|(?:is|are) released from)\s+(.+)$/i;
+
+interface Judged {
+  score: number;
+  reading?: Reading;
+}
+
+/**
+ * A statement or benefit option is judged as a claim, by the first reading that settles it: the model's
+ * own of/in split, a canonical statement of data/exam.yaml, a party relieved of work, then a party said
+ * to do a task whose owner the facts give.
+ */
+function judgeClaim(kb: KnowledgeBase, interpreter: Interpreter, ask: Ask, r: Reading, text: string): Judged {
+  const model = ofAndIn(text);
+  if (model !== undefined) return { score: model ? 2 : -1 };
+  const st = matchStatement(kb.exam, text, claimedOwner);
+  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] } };
+  const relief = RELIEF.exec(text);
+  if (relief) {
+    const work = readOption(kb, interpreter, relief[2]!);
+    const doer: Owner = /\b(aws|amazon)\b/i.test(relief[1]!) ? 'customer' : 'aws';
+    if (work.owner && work.owner !== 'shared') return { score: work.owner === doer ? 2 : -1, reading: work };
+    return { score: 0 };
   }
+  const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
+  if (!claim || !r.owner) return { score: 0 };
+  return { score: claim === r.owner ? 2 : -1 };
+}
+
+/** How well an option fits the ask: 2 clearly, 1 partly, 0 unknown, -1 not at all. */
+function fit(ask: Ask, r: Reading): number {
   if (!r.owner) return 0;
   switch (ask) {
     case 'customer':
@@ -175,9 +216,15 @@ export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: Ex
   const who = whoOwns(kb, interpreter, item);
   if (who) return who;
   const ask = readAsk(item.stem);
+  const tools = answerToolItem(kb.exam, item, ask);
+  if (tools) return tools;
   const read = item.options.map((o) => {
     const r = readOption(kb, interpreter, o.text);
-    return { option: o, reading: r, score: ask === 'unknown' ? 0 : fit(ask, r, o.text) };
+    if (ask === 'statement' || ask === 'benefit') {
+      const j = judgeClaim(kb, interpreter, ask, r, o.text);
+      return { option: o, reading: j.reading ?? r, score: j.score };
+    }
+    return { option: o, reading: r, score: ask === 'unknown' ? 0 : fit(ask, r) };
   });
   const ranked = [...read].sort((a, b) => b.score - a.score);
   const picked = ranked.slice(0, item.pick);

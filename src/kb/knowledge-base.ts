@@ -1,5 +1,7 @@
 // The validated facts, indexed for look-up, after every cross-reference has been checked. How people
 // name them is the matcher's business: names that collide are checked in src/nlu/names.ts.
+import { checkExam } from './exam-check';
+import type { ExamFile } from './exam-schema';
 import { checkLessons } from './lesson-check';
 import type { DataFiles, Problem } from './load';
 import type {
@@ -37,6 +39,8 @@ export interface Facts {
   compareTasks: string[];
   /** The tasks generated quiz questions ask about on each category's first example (`quiz`). */
   quizTasks: string[];
+  /** What practice-exam items test beyond the cells: duties, statements, tools (data/exam.yaml). */
+  exam: ExamFile;
 }
 
 export const exceptionKey = (service: string, task: string): string => `${service}/${task}`;
@@ -144,6 +148,7 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
     if (q.concept) need(conceptsById.has(q.concept), file, `questions[${i}].concept`, `unknown concept "${q.concept}"`);
   });
   checkLessons(raw.lessons.lessons, new Set(quizById.keys()), DATA('lessons'), problems, raw.skipped);
+  checkExam(raw.exam, DATA('exam'), problems);
 
   return {
     services: raw.services.services,
@@ -163,6 +168,7 @@ export function buildFacts(raw: DataFiles, problems: Problem[]): Facts {
     lessons: raw.lessons.lessons,
     compareTasks: raw.tasks.compare,
     quizTasks: raw.tasks.quiz,
+    exam: raw.exam,
   };
 }
 

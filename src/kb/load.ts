@@ -24,6 +24,7 @@ import {
   Variant,
   VariantsFile,
 } from './schema';
+import { ExamDuty, ExamFile, ExamStatement, ExamTool } from './exam-schema';
 
 /** One thing wrong with the data, told as `file: path: message`. */
 export interface Problem {
@@ -119,6 +120,7 @@ export interface DataFiles {
   concepts: z.infer<typeof ConceptsFile>;
   quiz: z.infer<typeof QuizFile>;
   lessons: z.infer<typeof LessonsFile>;
+  exam: z.infer<typeof ExamFile>;
   /** How the data folder is named in messages ("data", "../tmp/whosejob-kb-x/data"). */
   dataLabel: string;
   /** Ids of list items that failed validation: cross-checks must not call them unknown as well. */
@@ -143,6 +145,7 @@ const DATA_FILES = {
   concepts: ConceptsFile,
   quiz: QuizFile,
   lessons: LessonsFile,
+  exam: ExamFile,
 } as const;
 
 /** The lists inside each data file, so one bad entry does not hide the problems of the others. */
@@ -155,6 +158,7 @@ const LIST_ITEMS: Record<keyof typeof DATA_FILES, Record<string, z.ZodType>> = {
   concepts: { concepts: Concept },
   quiz: { questions: QuizQuestion },
   lessons: { lessons: Lesson },
+  exam: { duties: ExamDuty, statements: ExamStatement, tools: ExamTool },
 };
 
 /**
