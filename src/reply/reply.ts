@@ -87,6 +87,10 @@ export interface Reply {
   details?: { label: string; sections: Section[]; action?: Action };
 }
 
+/** A quiz's choices are its answers: every one must be offered (a quiz click carries one digit, so ten at most). */
+export const MAX_ANSWER_CHOICES = 10;
+export const choicesAreAnswers = (reply: Reply): boolean => reply.kind === 'quiz-question' || reply.kind === 'quiz-post';
+
 /** The sections a renderer without folding shows: the full form when the reply has one. */
 export const fullSections = (reply: Reply): Section[] => reply.details?.sections ?? reply.sections;
 

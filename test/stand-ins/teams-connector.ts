@@ -112,7 +112,7 @@ export const TEAMS_CARD_RULES = {
   maxActions: 6,
   maxBytes: 28 * 1024,
   elements: new Set(['TextBlock', 'Container', 'ColumnSet', 'Column', 'FactSet', 'Image', 'ActionSet']),
-  actions: new Set(['Action.Submit', 'Action.OpenUrl', 'Action.Execute']),
+  actions: new Set(['Action.Submit', 'Action.OpenUrl', 'Action.Execute', 'Action.ShowCard']),
 } as const;
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -143,6 +143,12 @@ export function validateAdaptiveCard(card: unknown): string[] {
     if (action.type === 'Action.OpenUrl' && typeof action.url !== 'string') problems.push(`${where} has no url`);
     // Universal Actions: Teams routes an Action.Execute to the bot by its verb.
     if (action.type === 'Action.Execute' && (typeof action.verb !== 'string' || action.verb === '')) problems.push(`${where} is Action.Execute without a verb`);
+    // A folded part of the card: a card of its own, held to the same rules.
+    if (action.type === 'Action.ShowCard') {
+      const inner = action.card;
+      if (!isObject(inner) || inner.type !== 'AdaptiveCard') problems.push(`${where} is Action.ShowCard without a card`);
+      else checkElements(inner.body, `${where}.card.body`);
+    }
   };
   const checkElements = (elements: unknown, where: string): void => {
     if (elements === undefined) return;

@@ -2,7 +2,7 @@
 // Slack limit is respected by cutting cleanly, so Slack never rejects a reply.
 import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { encodeAction } from '../../reply/action';
-import { OWNER_LABEL, type Owner, type Reply, type Section } from '../../reply/reply';
+import { choicesAreAnswers, MAX_ANSWER_CHOICES, OWNER_LABEL, type Owner, type Reply, type Section } from '../../reply/reply';
 import { cutText, cutThenEscape } from '../../reply/cut';
 
 export const LIMITS = {
@@ -108,7 +108,7 @@ function choiceBlocks(reply: Reply): KnownBlock[] {
     if (row.length > 0) blocks.push({ type: 'actions', block_id: `whosejob_choices_${blocks.length}`, elements: row });
     row = [];
   };
-  reply.choices.slice(0, MAX_CHOICES).forEach((c, i) => {
+  reply.choices.slice(0, choicesAreAnswers(reply) ? MAX_ANSWER_CHOICES : MAX_CHOICES).forEach((c, i) => {
     const id = `${ACTION.choice}_${i}`;
     const value = encodeAction(c.action);
     if (c.label.length <= LIMITS.buttonText) {

@@ -1,7 +1,7 @@
 // Reply → Adaptive Card (schema 1.5, Teams-supported elements only), a pure function. Text from a
 // Reply is escaped for the card's markdown; actions stay within Teams' six; the card within 28 KB.
 import { actionData, type Action } from '../../reply/action';
-import { OWNER_LABEL, type Choice, type Owner, type Reply, type Section } from '../../reply/reply';
+import { choicesAreAnswers, MAX_ANSWER_CHOICES, OWNER_LABEL, type Choice, type Owner, type Reply, type Section } from '../../reply/reply';
 import { cutText } from '../../reply/cut';
 
 export const CARD_LIMITS = { actions: 6, bytes: 28 * 1024, titleChars: 200, textChars: 3000 } as const;
@@ -180,7 +180,9 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
       { type: 'Action.Submit', title: '👎 Not helpful', data: actionData(vote('down')) },
     );
   }
-  const choices = reply.choices.length > 0 ? renderChoices(reply, reply.choices.slice(0, CARD_LIMITS.actions - feedback.length)) : undefined;
+  // Related questions are a few buttons; a quiz's answers are all shown (as a list when they do not fit two rows).
+  const maxChoices = choicesAreAnswers(reply) ? MAX_ANSWER_CHOICES : CARD_LIMITS.actions - feedback.length;
+  const choices = reply.choices.length > 0 ? renderChoices(reply, reply.choices.slice(0, maxChoices)) : undefined;
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
