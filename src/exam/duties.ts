@@ -1,10 +1,12 @@
 // Whose work an option names when the matcher finds no task in it: "Screening AWS employees",
 // "Registering an MFA device for the root user". The duties of data/exam.yaml name the work by short
-// cues; an option that holds every word of a cue names that duty. Cues of both parties in one option
-// ("operating the servers that store the root user's password") leave it unsettled.
+// cues; an option names a duty when it says one of its cues word after word (stemmed, small words
+// aside). When cues of both parties appear, the longest cue says what the option is about ("training
+// the customer's own employees" over "training"); a party's cue beats an equally long shared one, and a
+// tie between the two parties leaves it unsettled.
 import type { ExamDuty, ExamFile } from '../kb/exam-schema';
 import type { Owner } from '../reply/reply';
-import { contentWords, hasAll, wordSet } from './words';
+import { contentWords } from './words';
 
 export interface DutyReading {
   owner: Owner;
@@ -27,12 +29,25 @@ function compile(exam: ExamFile): CompiledDuty[] {
   return c;
 }
 
-/** The one party every duty the option names belongs to, or undefined (none named, or both parties). */
+/** The length of the cue said in the words, in order and next to each other; 0 when it is not. */
+function said(words: readonly string[], cue: readonly string[]): number {
+  for (let i = 0; i + cue.length <= words.length; i++) if (cue.every((w, j) => words[i + j] === w)) return cue.length;
+  return 0;
+}
+
+/** The party of the most specific duty the option names, or undefined (none named, or a tie between parties). */
 export function dutyOf(exam: ExamFile, text: string): DutyReading | undefined {
-  const words = wordSet(text);
-  const hits = compile(exam).filter((d) => d.cues.some((cue) => hasAll(words, cue)));
-  if (hits.length === 0) return undefined;
-  const owners = new Set(hits.map((h) => h.duty.owner));
-  if (owners.size !== 1) return undefined;
-  return { owner: hits[0]!.duty.owner, duty: hits[0]!.duty };
+  const words = contentWords(text);
+  let best: { length: number; reading: DutyReading; tie: boolean } | undefined;
+  for (const d of compile(exam)) {
+    const length = Math.max(0, ...d.cues.map((cue) => said(words, cue)));
+    if (length === 0) continue;
+    if (!best || length > best.length) best = { length, reading: { owner: d.duty.owner, duty: d.duty }, tie: false };
+    else if (length === best.length && d.duty.owner !== best.reading.owner) {
+      // A shared control's part named by its party is that party's ("awareness training for its own employees").
+      if (best.reading.owner === 'shared') best = { length, reading: { owner: d.duty.owner, duty: d.duty }, tie: best.tie };
+      else if (d.duty.owner !== 'shared') best.tie = true;
+    }
+  }
+  return best && !best.tie ? best.reading : undefined;
 }

@@ -3,7 +3,7 @@
 // match is loose enough to meet them and still exact enough to tell "hypervisor" from "guest OS".
 
 const SMALL = new Set(
-  'a an the of to for and or in on at by with as from into onto that this these those which who whom whose it its itself their them they is are was were be been being has have had do does did can could may might must should would will shall such so than then there here what when where how also only just both either any each per via up down out over under about before after while because if'.split(
+  'a an the of to for and or in on at by with as from into onto that this these those which who whom whose it them they is are was were be been being has have had do does did can could may might must should would will shall such so than then there here what when where how also only just both either any each per via up down out over under about before after while because if'.split(
     ' ',
   ),
 );
@@ -68,4 +68,15 @@ export function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 export function negated(text: string): boolean {
   const s = expand(text).replace(/\bno longer\b|\bnot only\b/g, ' ');
   return ((s.match(/\b(not|never|no|none|nothing|without)\b/g) ?? []).length & 1) === 1;
+}
+
+/** Where a claim of two parties splits: before the second party's clause ("AWS runs X, and the customer Y"). */
+const CLAUSE = /\s*(?:;\s*|,?\s+(?:and|while|but|whereas|so)\s+|,\s+)(?=(?:the |each |a )?(?:customers?|aws|amazon|company|you)\b)/i;
+
+/** The clauses of a sentence, one per party that does something in it. */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(CLAUSE)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -8,7 +8,9 @@ import { Id, Owner, Source, Text } from './schema';
 export const ExamDuty = z.strictObject({
   id: Id,
   owner: Owner,
-  // Phrases that name the work; an option names it when it has every word of one phrase (stemmed).
+  // A control the customer inherits whole from AWS (the model's physical and environmental controls).
+  inherited: z.boolean().default(false),
+  // Phrases that name the work; an option names it when it says one, word after word (stemmed, small words aside).
   cues: z.array(Text).min(1, 'needs at least one cue'),
   // Why it is that party's, in a sentence shown as the option's reason.
   why: Text,

@@ -1,0 +1,97 @@
+// Judges an option that is a claim (statement and benefit items): who it says does what, and whether
+// the facts agree. Readings are tried from the most specific to the loosest: the model's own of/in
+// split, a canonical statement of data/exam.yaml, AWS providing a feature or recommending a customer
+// task, a party relieved of work, then a party said to do a task whose owner the facts give. A claim
+// of two clauses ("AWS manages X, and the customer manages Y") holds when each clause holds.
+import type { KnowledgeBase } from '../nlu/knowledge-base';
+import type { Owner } from '../reply/reply';
+import type { Ask } from './ask';
+import type { Reading, ReadOption } from './option-reading';
+import { matchStatement } from './statements';
+import { clausesOf } from './words';
+
+/** Who an option says owns its task, when it says so ("AWS is responsible for…", "…is the customer's job"). */
+export function claimedOwner(text: string): Owner | undefined {
+  const s = text.toLowerCase();
+  if (/\b(both|shared|jointly|together)\b/.test(s)) return 'shared';
+  const aws = /\b(aws|amazon)\b\s*(is|are|will be|remains)?\s*(fully |solely |entirely )?(responsible|handles?|manages?|patches?|secures?|takes care|owns?|maintains?|provides?|encrypts?|protects?|operates?|controls?|performs?|configures?|updates?)/.test(s) || /(responsibility|job) of aws|aws'?s? (responsibility|job)/.test(s);
+  const customer = /\b(customers?|you|the user|users)\b\s*(is|are|must|should|need to)?\s*(fully |solely |entirely )?(responsible|handles?|manages?|patches?|secures?|takes care|owns?|maintains?|configures?|encrypts?|protects?|controls?|performs?|updates?)/.test(s) || /(responsibility|job) of (the )?customer|customer'?s? (responsibility|job)/.test(s);
+  if (aws && !customer) return 'aws';
+  if (customer && !aws) return 'customer';
+  // Otherwise the sentence's subject says who it is about: "AWS writes…", "For EC2, the customer keeps…".
+  const subject = s.replace(/^for [^,]{1,60},\s*/, '');
+  if (/^(aws|amazon web services|amazon)\b/.test(subject)) return 'aws';
+  if (/^(the |each |a )?(customers?|company|user|users|you|developers?)\b/.test(subject)) return 'customer';
+  return undefined;
+}
+
+/**
+ * The model's own two-sided statement: AWS is responsible for security OF the cloud, the customer for
+ * security IN the cloud. A statement that names both halves is true when it gives each to its side.
+ */
+export function ofAndIn(text: string): boolean | undefined {
+  const s = text.toLowerCase();
+  const awsOf = /aws[^,;.]*\bsecurity of the cloud/.test(s);
+  const awsIn = /aws[^,;.]*\bsecurity in the cloud/.test(s);
+  const custIn = /customer[^,;.]*\bsecurity in the cloud/.test(s);
+  const custOf = /customer[^,;.]*\bsecurity of the cloud/.test(s);
+  if ((awsOf || custIn) && !(awsIn || custOf)) return true;
+  if ((awsIn || custOf) && !(awsOf || custIn)) return false;
+  return undefined;
+}
+
+/**
+ * "It no longer has to replace failed hardware", "the customer is not responsible for the underlying
+ * hosts": a party relieved of work says the other party does it.
+ */
+const RELIEF = /^(.*?)\b(?:no longer (?:has|have|needs?) to|(?:does|do) not (?:have|need) to|without having to|(?:is|are) not responsible for|(?:is|are) released from)\s+(.+)$/i;
+/** AWS offering the means ("AWS provides the security group feature") is true whatever the customer does with them. */
+const PROVIDES = /^(?:aws|amazon)\s+(?:provides|offers|makes available)\b.*\b(features?|tools?|options?|capabilit(?:y|ies)|controls?|services?)\b/i;
+/** "AWS recommends enabling MFA": true when what it recommends is the customer's to do. */
+const RECOMMENDS = /^(?:aws|amazon)\s+(?:recommends|advises|suggests|encourages)\s+(?:that\s+)?(?:customers?\s+|you\s+)?(.+)$/i;
+
+export interface Judged {
+  score: number;
+  reading?: Reading;
+}
+
+export function judgeClaim(kb: KnowledgeBase, readOption: ReadOption, ask: Ask, text: string): Judged {
+  const model = ofAndIn(text);
+  if (model !== undefined) return { score: model ? 2 : -1 };
+  const st = matchStatement(kb.exam, text, claimedOwner);
+  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] } };
+  // "For Amazon EC2, the customer…": the setting belongs to every clause, not a clause of its own.
+  const setting = /^(?:for|with|on|in|under|when using|when)\s+[^,;]{1,60},\s*/i.exec(text)?.[0] ?? '';
+  const parts = clausesOf(text.slice(setting.length)).map((p) => setting + p);
+  if (parts.length > 1) {
+    const judged = parts.map((p) => judgeClause(kb, readOption, ask, p));
+    const reading = judged.find((j) => j.reading)?.reading;
+    if (judged.some((j) => j.score < 0)) return { score: -1, reading: judged.find((j) => j.score < 0)!.reading ?? reading };
+    // Every clause that can be judged holds, and the first (the claim's own subject) is one of them.
+    if (judged[0]!.score === 2 && judged.every((j) => j.score >= 0)) return { score: 2, reading };
+    return { score: 0, reading };
+  }
+  return judgeClause(kb, readOption, ask, text);
+}
+
+function judgeClause(kb: KnowledgeBase, readOption: ReadOption, ask: Ask, text: string): Judged {
+  const st = matchStatement(kb.exam, text, claimedOwner);
+  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] } };
+  if (PROVIDES.test(text)) return { score: 2, reading: { reason: 'AWS provides the feature; how it is set up and used is the customer’s part.', sources: [] } };
+  const rec = RECOMMENDS.exec(text);
+  if (rec) {
+    const work = readOption(rec[1]!);
+    return { score: work.owner === 'customer' ? 2 : 0, reading: work };
+  }
+  const relief = RELIEF.exec(text);
+  if (relief) {
+    const work = readOption(relief[2]!);
+    const doer: Owner = /\b(aws|amazon)\b/i.test(relief[1]!) ? 'customer' : 'aws';
+    if (work.owner && work.owner !== 'shared') return { score: work.owner === doer ? 2 : -1, reading: work };
+    return { score: 0, reading: work };
+  }
+  const r = readOption(text);
+  const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
+  if (!claim || !r.owner) return { score: 0, reading: r };
+  return { score: claim === r.owner ? 2 : -1, reading: r };
+}

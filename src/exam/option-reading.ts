@@ -1,0 +1,68 @@
+// Reads one option (or a clause of one) as work and its owner: the task matcher and the cell of the
+// facts first, the duties of data/exam.yaml for work the matcher does not know. An option often names
+// no service when the stem already did ("A company runs Lambda functions. Which…?"), so the stem's one
+// service settles an option that its own words leave unsettled.
+import { lookupFact } from '../kb/lookup';
+import type { Service } from '../kb/schema';
+import type { Interpreter } from '../nlu/interpret';
+import type { KnowledgeBase } from '../nlu/knowledge-base';
+import type { Owner } from '../reply/reply';
+import { dutyOf } from './duties';
+
+export interface Reading {
+  owner?: Owner;
+  taskId?: string;
+  /** A control the customer inherits whole from AWS (physical and environmental, the hypervisor…). */
+  inherited?: boolean;
+  reason: string;
+  sources: string[];
+}
+
+export type ReadOption = (text: string) => Reading;
+
+export const NAMES: Record<Owner, string> = { aws: 'AWS', customer: 'the customer', shared: 'AWS and the customer together' };
+
+/** Tasks whose controls a customer inherits whole from AWS (the model's "inherited controls"). */
+const INHERITED = new Set(['physical-security', 'hardware', 'media-disposal', 'global-infrastructure', 'hypervisor', 'host-os-patching']);
+
+/** The one service a stem is about, when it names exactly one. */
+export function stemService(interpreter: Interpreter, stem: string): Service | undefined {
+  const services = interpreter.interpret(stem).services;
+  return services.length === 1 ? services[0] : undefined;
+}
+
+export function optionReader(kb: KnowledgeBase, interpreter: Interpreter, setting?: Service): ReadOption {
+  return (text) => {
+    // The option read alone first: the stem's service only settles an option that alone is unsettled
+    // (applied to every option, it overrode options whose own set-up the matcher cannot see).
+    const alone = readCell(kb, interpreter, text);
+    const cell = !alone.owner && setting ? readCell(kb, interpreter, text, setting) : alone;
+    const duty = dutyOf(kb.exam, text);
+    if (!duty) return cell;
+    const fromDuty: Reading = { owner: duty.owner, inherited: duty.duty.inherited, reason: duty.duty.why, sources: [duty.duty.source] };
+    if (!cell.owner) return fromDuty;
+    if (cell.owner === duty.owner) return { ...cell, inherited: cell.inherited || duty.duty.inherited };
+    // A shared task has a part on each side; an option that names whose part ("training AWS staff") is that side's.
+    if (cell.owner === 'shared') return fromDuty;
+    return { reason: `${cell.reason} It also names work that is ${NAMES[duty.owner]}'s, so the option is unclear.`, sources: cell.sources };
+  };
+}
+
+function readCell(kb: KnowledgeBase, interpreter: Interpreter, text: string, setting?: Service): Reading {
+  const interp = interpreter.interpret(text);
+  const task = interp.task;
+  if (!task || interp.outOfScope || interp.confidence < 0.6) return { reason: 'Outside what I know: no security task of the model that I can place.', sources: [] };
+  const service = interp.services[0] ?? setting;
+  const cell = lookupFact(kb, task.id, service?.id);
+  if (!cell.applies) return { reason: `${task.name} does not apply to ${cell.service.name}.`, sources: [cell.source], taskId: task.id };
+  const on = service ? ` on ${service.name}` : '';
+  const owner = cell.variants.length > 0 && !interp.variants.length ? undefined : cell.owner;
+  if (!owner) return { reason: `${task.name}${on} depends on how it is set up, so the option alone does not settle who owns it.`, sources: [cell.source], taskId: task.id };
+  return {
+    owner,
+    taskId: task.id,
+    inherited: owner === 'aws' && INHERITED.has(task.id),
+    reason: `${task.name}${on}: ${NAMES[owner]}${owner === 'shared' ? '' : ' is responsible'}.`,
+    sources: [cell.source],
+  };
+}

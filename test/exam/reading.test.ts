@@ -1,0 +1,116 @@
+// The mechanisms an exam item is read with, each on its own: words and stems, whose duty an option
+// names, a canonical statement (with its party and its "not"), claims of two clauses, tools by purpose,
+// and the question a stem asks.
+import { readAsk, questionOf } from '../../src/exam/ask';
+import { claimedOwner, judgeClaim } from '../../src/exam/claims';
+import { dutyOf } from '../../src/exam/duties';
+import { optionReader } from '../../src/exam/option-reading';
+import { parseExamItem } from '../../src/exam/parse';
+import { matchStatement } from '../../src/exam/statements';
+import { answerToolItem } from '../../src/exam/tool-item';
+import { toolOf } from '../../src/exam/tools';
+import { clausesOf, contentWords, negated } from '../../src/exam/words';
+import { Interpreter } from '../../src/nlu/interpret';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/nlu/knowledge-base';
+
+let kb: KnowledgeBase;
+let interpreter: Interpreter;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  interpreter = new Interpreter(kb);
+});
+
+describe('words', () => {
+  test('the forms of a word meet at one stem, small words are dropped', () => {
+    expect(contentWords('patches')).toEqual(contentWords('patching'));
+    expect(contentWords('the customer manages its data')).toEqual(['customer', ...contentWords('manages'), 'its', 'data']);
+  });
+  test.each([
+    ['The root user cannot be protected with MFA', true],
+    ["AWS doesn't patch guest operating systems", true],
+    ['It no longer has to replace failed hardware', false],
+    ['The customer keeps control of its content', false],
+  ])('%s → negated %s', (text, neg) => expect(negated(text)).toBe(neg));
+  test('a claim of two parties splits before the second party', () => {
+    expect(clausesOf('AWS provides the feature, and the customer configures the rules')).toEqual(['AWS provides the feature', 'the customer configures the rules']);
+    expect(clausesOf('AWS patches the infrastructure; the customer patches its guest OS')).toHaveLength(2);
+    expect(clausesOf('Customers inherit controls from AWS')).toHaveLength(1);
+  });
+});
+
+describe('duties', () => {
+  test.each([
+    ['Screening AWS employees before they get data center access', 'aws'],
+    ['Staffing security guards at AWS facilities', 'aws'],
+    ['Registering an MFA device for the root user', 'customer'],
+    ["Providing security awareness training to the customer's own employees", 'customer'],
+    ['Awareness and training', 'shared'],
+  ])('%s → %s', (text, owner) => expect(dutyOf(kb.exam, text)?.owner).toBe(owner));
+  test('work named by no cue, or equally by both parties, is left unsettled', () => {
+    expect(dutyOf(kb.exam, 'Choosing a colour for the dashboard')).toBeUndefined();
+  });
+  test("a shared task's part named by its party is that party's ('training AWS staff' is AWS's)", () => {
+    expect(optionReader(kb, interpreter)('Providing security training to AWS employees').owner).toBe('aws');
+  });
+});
+
+describe('statements', () => {
+  test('a misconception is read as false, its opposite (with a "not") as true', () => {
+    expect(matchStatement(kb.exam, 'Customers no longer need to protect their own data', claimedOwner)?.holds).toBe(false);
+    expect(matchStatement(kb.exam, 'The root user cannot be protected with MFA', claimedOwner)?.holds).toBe(false);
+    expect(matchStatement(kb.exam, 'Customers can trade capital expense for variable expense', claimedOwner)?.holds).toBe(true);
+  });
+  test('the same words about the other party are not the statement', () => {
+    const aws = matchStatement(kb.exam, 'AWS is responsible for protecting the data that customers store', claimedOwner);
+    expect(aws?.holds).toBe(false);
+    expect(matchStatement(kb.exam, 'The customer is responsible for protecting the data that customers store', claimedOwner)?.holds).not.toBe(false);
+  });
+  test('sharing only the frame ("the customer no longer needs to") is not enough', () => {
+    expect(matchStatement(kb.exam, 'The customer no longer needs to protect its AWS credentials', claimedOwner)?.statement.id).not.toBe('aws-guarantees-availability');
+  });
+});
+
+describe('claims', () => {
+  const judge = (text: string, ask: 'statement' | 'benefit' = 'statement'): number => judgeClaim(kb, optionReader(kb, interpreter), ask, text).score;
+  test('AWS providing a feature while the customer configures it holds; AWS configuring the customer’s rules does not', () => {
+    expect(judge('AWS provides the security group feature, and the customer configures the rules')).toBe(2);
+    expect(judge('AWS configures the inbound rules of each security group')).toBe(-1);
+  });
+  test('each clause of a two-party claim must hold', () => {
+    expect(judge('AWS patches and fixes flaws in the infrastructure; the customer patches its guest operating systems and applications')).toBe(2);
+    expect(judge("AWS patches the customer's applications; the customer patches the host operating system")).toBe(-1);
+  });
+  test('a party relieved of work claims the other does it', () => {
+    expect(judge('It no longer has to replace failed server hardware', 'benefit')).toBe(2);
+    expect(judge('It no longer has to manage user access', 'benefit')).toBe(-1);
+  });
+});
+
+describe('tools', () => {
+  test('an option is a tool by its name or an alias', () => {
+    expect(toolOf(kb.exam, 'AWS Artifact')?.id).toBe('artifact');
+    expect(toolOf(kb.exam, 'AWS Identity and Access Management (IAM)')?.id).toBe('iam');
+    expect(toolOf(kb.exam, 'Network ACLs.')?.id).toBe('network-acls');
+  });
+  const item = (stem: string, options: string[]) => parseExamItem(`${stem}\n${options.map((o, i) => `${'ABCDE'[i]}. ${o}`).join('\n')}`)!;
+  test('the tool whose purpose the stem states is picked', () => {
+    const a = answerToolItem(kb.exam, item('An auditor wants the SOC 2 report on AWS controls. Where does the company download it?', ['Amazon Inspector', 'AWS Artifact', 'AWS Budgets', 'Amazon Macie']), 'unknown');
+    expect(a?.choices).toEqual(['B']);
+    expect(a?.options[1]!.sources[0]).toMatch(/artifact/);
+  });
+  test('a stem that tells the tools apart by nothing abstains', () => {
+    expect(answerToolItem(kb.exam, item('Which AWS service is the best one?', ['Amazon Inspector', 'AWS Artifact', 'AWS Budgets', 'Amazon Macie']), 'unknown')?.choices).toEqual([]);
+  });
+  test('options that are not tools are left to the other readings', () => {
+    expect(answerToolItem(kb.exam, item('Which is the customer’s job?', ['Patching the guest OS', 'Physical security', 'Hypervisor', 'AWS Artifact']), 'customer')).toBeUndefined();
+  });
+});
+
+describe('the ask', () => {
+  test('the last asking sentence decides, without the pick instruction', () => {
+    expect(questionOf('Configuration management is a shared control. Which part of it is the customer’s responsibility? (Select TWO.)')).toBe('Which part of it is the customer’s responsibility?');
+    expect(readAsk('Configuration management is a shared control. Which part of it is the customer’s responsibility?')).toBe('customer');
+    expect(readAsk('Awareness and training is a shared control. How is the responsibility divided?')).toBe('statement');
+    expect(readAsk('Which controls are met entirely by AWS and documented in its audit reports?')).toBe('inherited');
+  });
+});
