@@ -21,6 +21,10 @@ export interface TaskMatch {
 /** Whether typo repair changed any word of a span. */
 export const spanFuzzy = (w: Words, start: number, end: number): boolean => w.corrected.slice(start, end).some(Boolean);
 
+const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'my', 'your', 'their', 'its', 'his', 'her', 'this', 'that', 'aws', 'amazon']);
+const MODIFYING = new Set(['on', 'in', 'across', 'of', 'at', 'behind', 'under', 'inside', 'within', 'via', 'through', 'onto', 'from', 'with', 'over']);
+const HEAD_REACH = 4;
+const WHO = new Set(['who', 'whose', 'whom'].map(stem));
 const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsible', 'responsibility'].map(stem));
 
 
@@ -54,11 +58,59 @@ export function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], s
   // then more terms in all; then the task listed first in tasks.yaml.
   // What follows "who" is the question; what comes before it is framing ("our auditor asks who…").
   const pivot = w.stems.findIndex((x) => QUESTION_WORDS.has(x));
+  // Only when the question after "who" names something itself ("who does that?" leans on what came before).
+  const whoAt = w.stems.findIndex((x) => WHO.has(x));
+  const who = whoAt >= 0 && terms.some((m) => m.start > whoAt && !kb.weakTerms.has(m.id)) ? whoAt : -1;
   const rank = (m: Mention): number => (pivot >= 0 && m.start < pivot ? m.start + 1000 : m.start);
   const strong = (r: TaskRule): number => r.terms.filter((t) => !kb.weakTerms.has(t)).length;
+  // A word of a service's name inside a phrase names the setting, not the task ("MFA for IAM users"),
+  // and a determiner adds nothing ("our app" is one word of meaning).
+  const ownWords = (m: Mention): number => {
+    let n = 0;
+    for (let i = m.start; i < m.end; i++)
+      if (!DETERMINERS.has(w.fixed[i]!) && !services.some((s) => s.start <= i && i < s.end)) n++;
+    return n;
+  };
+  // A phrase after a preposition that follows another task's word modifies that word ("firmware on
+  // host servers", "replicating data across availability zones"): it then weighs as one word, so the
+  // head word keeps its place; "encrypted at rest" modifies the rule's own word and keeps its weight.
+  const skippable = (i: number): boolean => DETERMINERS.has(w.fixed[i]!) || services.some((s) => s.start <= i && i < s.end);
+  const before = (i: number): number => {
+    let j = i - 1;
+    while (j >= 0 && skippable(j)) j--;
+    return j;
+  };
+  const modifier = (m: Mention, r: TaskRule): boolean => {
+    const p = MODIFYING.has(w.fixed[m.start]!) ? m.start : before(m.start);
+    if (p < 0 || !MODIFYING.has(w.fixed[p]!)) return false;
+    // The head sits within a few words before the preposition ("replicating Aurora's storage volume across…").
+    const covers = (t: string, h: number): boolean => (present.get(t) ?? []).some((o) => o.start <= h && h < o.end && !isServiceName(o));
+    for (let h = before(p), seen = 0; h >= 0 && seen < HEAD_REACH; h = before(h), seen++) {
+      if (r.terms.some((t) => covers(t, h))) return false; // the nearest head is the rule's own
+      for (const t of present.keys()) if (!kb.weakTerms.has(t) && covers(t, h)) return true;
+    }
+    return false;
+  };
+  /** Words in the rule's longest thing-naming phrase: "incident response" (2) says more than "crypto" (1). */
+  const phrase = (r: TaskRule): number => {
+    let longest = 0;
+    for (const t of r.terms) {
+      if (kb.weakTerms.has(t)) continue;
+      for (const m of present.get(t) ?? []) {
+        // Words before "who" frame the question ("after we upgrade the control plane, who…").
+        if (who >= 0 && m.start < who) continue;
+        longest = Math.max(longest, modifier(m, r) ? 1 : ownWords(m));
+      }
+    }
+    return longest;
+  };
   const beats = (a: TaskRule, aAt: Mention | undefined, b: TaskRule, bAt: Mention | undefined): boolean => {
     if (Boolean(aAt) !== Boolean(bAt)) return Boolean(aAt);
     if (strong(a) !== strong(b)) return strong(a) > strong(b);
+    // Phrases before words: a task named by a phrase outranks one named by a single word alone.
+    const pa = Math.min(phrase(a), 2);
+    const pb = Math.min(phrase(b), 2);
+    if (pa !== pb) return pa > pb;
     if (aAt && bAt && aAt.start !== bAt.start) {
       if (aAt.end === bAt.start) return false; // a modifies b
       if (bAt.end === aAt.start) return true; // b modifies a
