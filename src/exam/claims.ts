@@ -3,12 +3,13 @@
 // split, a canonical statement of data/exam.yaml, AWS providing a feature or recommending a customer
 // task, a party relieved of work, then a party said to do a task whose owner the facts give. A claim
 // of two clauses ("AWS manages X, and the customer manages Y") holds when each clause holds.
+import type { ExamStatement } from '../kb/exam-schema';
 import type { KnowledgeBase } from '../nlu/knowledge-base';
 import type { Owner } from '../reply/reply';
 import type { Ask } from './ask';
 import type { Reading, ReadOption } from './option-reading';
 import { matchStatement } from './statements';
-import { clausesOf } from './words';
+import { clausesOf, contentWords } from './words';
 
 /** Who an option says owns its task, when it says so ("AWS is responsible for…", "…is the customer's job"). */
 export function claimedOwner(text: string): Owner | undefined {
@@ -45,6 +46,8 @@ export function ofAndIn(text: string): boolean | undefined {
  * hosts": a party relieved of work says the other party does it.
  */
 const RELIEF = /^(.*?)\b(?:no longer (?:has|have|needs?) to|(?:does|do) not (?:have|need) to|without having to|(?:is|are) not responsible for|(?:is|are) released from)\s+(.+)$/i;
+/** "The customer has no servers or operating systems to patch": the same relief, the work said backwards. */
+const NOTHING_TO = /^(.*?)\b(?:has|have) no (.+?) to (\w+)\b/i;
 /** AWS offering the means ("AWS provides the security group feature") is true whatever the customer does with them. */
 const PROVIDES = /^(?:aws|amazon)\s+(?:provides|offers|makes available)\b.*\b(features?|tools?|options?|capabilit(?:y|ies)|controls?|services?)\b/i;
 /** "AWS recommends enabling MFA": true when what it recommends is the customer's to do. */
@@ -53,13 +56,15 @@ const RECOMMENDS = /^(?:aws|amazon)\s+(?:recommends|advises|suggests|encourages)
 export interface Judged {
   score: number;
   reading?: Reading;
+  /** The canonical statement the option was read as, when it was. */
+  statement?: ExamStatement;
 }
 
 export function judgeClaim(kb: KnowledgeBase, readOption: ReadOption, ask: Ask, text: string): Judged {
   const model = ofAndIn(text);
   if (model !== undefined) return { score: model ? 2 : -1 };
   const st = matchStatement(kb.exam, text, claimedOwner);
-  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] } };
+  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] }, statement: st.statement };
   // "For Amazon EC2, the customer…": the setting belongs to every clause, not a clause of its own.
   const setting = /^(?:for|with|on|in|under|when using|when)\s+[^,;]{1,60},\s*/i.exec(text)?.[0] ?? '';
   const parts = clausesOf(text.slice(setting.length)).map((p) => setting + p);
@@ -76,22 +81,48 @@ export function judgeClaim(kb: KnowledgeBase, readOption: ReadOption, ask: Ask, 
 
 function judgeClause(kb: KnowledgeBase, readOption: ReadOption, ask: Ask, text: string): Judged {
   const st = matchStatement(kb.exam, text, claimedOwner);
-  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] } };
+  if (st) return { score: st.holds ? 2 : -1, reading: { reason: st.statement.why, sources: [st.statement.source] }, statement: st.statement };
   if (PROVIDES.test(text)) return { score: 2, reading: { reason: 'AWS provides the feature; how it is set up and used is the customer’s part.', sources: [] } };
   const rec = RECOMMENDS.exec(text);
   if (rec) {
     const work = readOption(rec[1]!);
     return { score: work.owner === 'customer' ? 2 : 0, reading: work };
   }
-  const relief = RELIEF.exec(text);
+  const backwards = NOTHING_TO.exec(text);
+  const relief = RELIEF.exec(text) ?? (backwards ? [backwards[0], backwards[1]!, `${backwards[3]} ${backwards[2]}`] : null);
   if (relief) {
     const work = readOption(relief[2]!);
     const doer: Owner = /\b(aws|amazon)\b/i.test(relief[1]!) ? 'customer' : 'aws';
-    if (work.owner && work.owner !== 'shared') return { score: work.owner === doer ? 2 : -1, reading: work };
-    return { score: 0, reading: work };
+    return { score: against(doer, work), reading: work };
   }
   const r = readOption(text);
   const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
-  if (!claim || !r.owner) return { score: 0, reading: r };
-  return { score: claim === r.owner ? 2 : -1, reading: r };
+  return { score: claim ? against(claim, r) : 0, reading: r };
+}
+
+/**
+ * A party said to do the work, against the facts: 2 when the owner agrees, -1 when not. Owners that
+ * depend on a set-up are taken in the usual set-up, and a task with nothing to do on the service (no
+ * guest OS on S3) as AWS's, both only partly (1), since the option may mean another set-up.
+ */
+function against(claim: Owner, r: Reading): number {
+  // One party said to do a shared task is half the story: neither true nor false on its own.
+  if (r.owner) return claim === r.owner ? 2 : r.owner === 'shared' ? 0 : -1;
+  const usual = r.usualOwner ?? (r.notApplicable ? 'aws' : undefined);
+  if (!usual || usual === 'shared') return 0;
+  return claim === usual ? 1 : -1;
+}
+
+/**
+ * How much of a statement the stem itself says, for items whose options are all true ("Which advantage
+ * of the cloud lets a company deploy in several Regions quickly?"): the shared words of the stem and
+ * the statement's wordings and reason, beyond the words every such stem has.
+ */
+export function relevance(stem: string, statement: ExamStatement): number {
+  const words = new Set(contentWords(stem));
+  for (const w of contentWords('which following benefit benefits advantage advantages cloud computing aws customer customers company true correct statement model shared responsibility')) words.delete(w);
+  const theirs = new Set(contentWords([...statement.says, statement.why].join(' ')));
+  let n = 0;
+  for (const w of words) if (theirs.has(w)) n++;
+  return n;
 }

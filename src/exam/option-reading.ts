@@ -14,6 +14,10 @@ export interface Reading {
   taskId?: string;
   /** A control the customer inherits whole from AWS (physical and environmental, the hypervisor…). */
   inherited?: boolean;
+  /** The owner in the usual set-up, when the owner depends on a set-up the option does not name. */
+  usualOwner?: Owner;
+  /** The task has no object on the service (no guest OS on S3): nothing there for the customer to do. */
+  notApplicable?: boolean;
   reason: string;
   sources: string[];
 }
@@ -31,12 +35,15 @@ export function stemService(interpreter: Interpreter, stem: string): Service | u
   return services.length === 1 ? services[0] : undefined;
 }
 
-export function optionReader(kb: KnowledgeBase, interpreter: Interpreter, setting?: Service): ReadOption {
+/**
+ * How the stem's service applies: 'first' for claims, whose stem names the service every statement is
+ * about ("Which statements about AWS Lambda…"); 'fallback' for task options, read alone first, since the
+ * service applied to every task overrode set-ups the option names and the matcher cannot see.
+ */
+export function optionReader(kb: KnowledgeBase, interpreter: Interpreter, setting?: Service, use: 'first' | 'fallback' = 'fallback'): ReadOption {
   return (text) => {
-    // The option read alone first: the stem's service only settles an option that alone is unsettled
-    // (applied to every option, it overrode options whose own set-up the matcher cannot see).
-    const alone = readCell(kb, interpreter, text);
-    const cell = !alone.owner && setting ? readCell(kb, interpreter, text, setting) : alone;
+    const first = readCell(kb, interpreter, text, use === 'first' ? setting : undefined);
+    const cell = !first.owner && setting && use === 'fallback' ? readCell(kb, interpreter, text, setting) : first;
     const duty = dutyOf(kb.exam, text);
     if (!duty) return cell;
     const fromDuty: Reading = { owner: duty.owner, inherited: duty.duty.inherited, reason: duty.duty.why, sources: [duty.duty.source] };
@@ -54,10 +61,11 @@ function readCell(kb: KnowledgeBase, interpreter: Interpreter, text: string, set
   if (!task || interp.outOfScope || interp.confidence < 0.6) return { reason: 'Outside what I know: no security task of the model that I can place.', sources: [] };
   const service = interp.services[0] ?? setting;
   const cell = lookupFact(kb, task.id, service?.id);
-  if (!cell.applies) return { reason: `${task.name} does not apply to ${cell.service.name}.`, sources: [cell.source], taskId: task.id };
+  if (!cell.applies) return { reason: `${task.name} does not apply to ${cell.service.name}.`, sources: [cell.source], taskId: task.id, notApplicable: true };
   const on = service ? ` on ${service.name}` : '';
   const owner = cell.variants.length > 0 && !interp.variants.length ? undefined : cell.owner;
-  if (!owner) return { reason: `${task.name}${on} depends on how it is set up, so the option alone does not settle who owns it.`, sources: [cell.source], taskId: task.id };
+  if (!owner)
+    return { reason: `${task.name}${on} depends on how it is set up, so the option alone does not settle who owns it.`, sources: [cell.source], taskId: task.id, usualOwner: cell.owner };
   return {
     owner,
     taskId: task.id,

@@ -3,11 +3,12 @@
 // option read as work and its owner (the task matcher and the cells, then the duties, statements and
 // tools of data/exam.yaml), then the options that fit picked. An option the knowledge base cannot
 // place is said to be outside it; when too few options fit clearly, the bot abstains rather than guess.
+import type { ExamStatement } from '../kb/exam-schema';
 import type { Interpreter } from '../nlu/interpret';
 import type { KnowledgeBase } from '../nlu/knowledge-base';
 import type { Owner } from '../reply/reply';
 import { questionOf, readAsk, type Ask } from './ask';
-import { judgeClaim } from './claims';
+import { judgeClaim, relevance } from './claims';
 import { optionReader, stemService, type Reading, type ReadOption } from './option-reading';
 import type { ExamItem } from './parse';
 import { answerToolItem } from './tool-item';
@@ -83,27 +84,43 @@ function whoOwns(readOption: ReadOption, item: ExamItem): ExamAnswer | undefined
   };
 }
 
+/**
+ * More options hold than the item asks for and each is a known statement: the item asks for the one
+ * the stem describes, so the statements the stem says most of stay picked and the rest step back to
+ * unknown (true, but not what is asked); without a clear lead nothing changes and the item abstains.
+ */
+function narrowToTheStem(read: Array<{ score: number; statement?: ExamStatement }>, item: ExamItem): void {
+  const holding = read.filter((r) => r.score === 2);
+  if (holding.length <= item.pick || holding.some((r) => !r.statement)) return;
+  const ranked = holding.map((r) => ({ r, n: relevance(item.stem, r.statement!) })).sort((a, b) => b.n - a.n);
+  const last = ranked[item.pick - 1]!.n;
+  if (last < 1 || ranked[item.pick]!.n >= last) return;
+  for (const { r } of ranked.slice(item.pick)) r.score = 0;
+}
+
 /** "Which statement is NOT true?", "Which is NOT a benefit?": the claim that fails is the one asked for. */
 const ASKS_FALSE = /\bnot\b|\bexcept\b|\bfalse\b|\bincorrect\b|\binaccurate\b|\bmisconception\b/i;
 
 export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: ExamItem): ExamAnswer {
-  const readOption = optionReader(kb, interpreter, stemService(interpreter, item.stem));
-  const who = whoOwns(readOption, item);
+  const setting = stemService(interpreter, item.stem);
+  const who = whoOwns(optionReader(kb, interpreter, setting), item);
   if (who) return who;
   const ask = readAsk(item.stem);
   const tools = answerToolItem(kb.exam, item, ask);
   if (tools) return tools;
   const claims = ask === 'statement' || ask === 'benefit';
+  const readOption = optionReader(kb, interpreter, setting, claims ? 'first' : 'fallback');
   const flip = claims && ASKS_FALSE.test(questionOf(item.stem));
   const read = item.options.map((o) => {
     if (claims) {
       const j = judgeClaim(kb, readOption, ask, o.text);
       const score = flip ? (j.score === 2 ? -1 : j.score === -1 ? 2 : j.score) : j.score;
-      return { option: o, reading: j.reading ?? readOption(o.text), score };
+      return { option: o, reading: j.reading ?? readOption(o.text), score, statement: flip ? undefined : j.statement };
     }
     const r = readOption(o.text);
-    return { option: o, reading: r, score: ask === 'unknown' ? 0 : fit(ask, r) };
+    return { option: o, reading: r, score: ask === 'unknown' ? 0 : fit(ask, r), statement: undefined };
   });
+  if (claims) narrowToTheStem(read, item);
   const ranked = [...read].sort((a, b) => b.score - a.score);
   const picked = ranked.slice(0, item.pick);
   // Abstain unless every pick fits at least partly and the next option does not fit as well as the last pick

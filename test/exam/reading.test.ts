@@ -6,6 +6,7 @@ import { claimedOwner, judgeClaim } from '../../src/exam/claims';
 import { dutyOf } from '../../src/exam/duties';
 import { optionReader } from '../../src/exam/option-reading';
 import { parseExamItem } from '../../src/exam/parse';
+import { answerItem, type ExamAnswer } from '../../src/exam/reason';
 import { matchStatement } from '../../src/exam/statements';
 import { answerToolItem } from '../../src/exam/tool-item';
 import { toolOf } from '../../src/exam/tools';
@@ -112,5 +113,28 @@ describe('the ask', () => {
     expect(readAsk('Configuration management is a shared control. Which part of it is the customer’s responsibility?')).toBe('customer');
     expect(readAsk('Awareness and training is a shared control. How is the responsibility divided?')).toBe('statement');
     expect(readAsk('Which controls are met entirely by AWS and documented in its audit reports?')).toBe('inherited');
+  });
+});
+
+describe('whole items', () => {
+  const answer = (text: string): ExamAnswer => answerItem(kb, interpreter, parseExamItem(text)!);
+  test('all options true: the one the stem describes is picked', () => {
+    const a = answer(
+      'Which advantage of the cloud lets a company deploy its application in several Regions around the world quickly?\nA. Go global in minutes\nB. Trade capital expense for variable expense\nC. Stop guessing capacity\nD. Benefit from massive economies of scale',
+    );
+    expect(a.choices).toEqual(['A']);
+  });
+  test('a NOT statement item picks the misconception', () => {
+    const a = answer(
+      "Which statement about the AWS shared responsibility model is NOT true?\nA. AWS is responsible for the physical security of its data centers\nB. The customer is responsible for configuring its security groups\nC. AWS is responsible for the customer's data classification\nD. The customer manages IAM users in its account",
+    );
+    expect(a.choices).toEqual(['C']);
+  });
+  test('a claim about a service the stem names is judged on that service', () => {
+    const a = answer(
+      'Which benefit of AWS Lambda relates to the shared responsibility model?\nA. The customer has no servers or operating systems to patch\nB. AWS manages the customer’s IAM permissions\nC. AWS writes secure code for the customer\nD. AWS classifies the data that functions process',
+    );
+    expect(a.choices).toEqual(['A']);
+    expect(a.options[0]!.fit).toBeGreaterThan(0);
   });
 });
