@@ -11,7 +11,8 @@ export interface ExamItem {
 
 const LETTERS = 'ABCDEFG';
 const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const PICK = /\b(?:select|choose|pick|mark)\s+(one|two|three|four|[1-4])\b/i;
+// "Select TWO", "Choose 2", and a count in the question itself: "Which TWO…", "which three of the following".
+const PICK = /\b(?:select|choose|pick|mark|which)\s+(one|two|three|four|[1-4])\b(?!\s*(?:%|percent|years?|days?|hours?|minutes?|AZs?|availability zones?|regions?)\b)/i;
 const MAX_ITEM_CHARS = 6000;
 
 /** Lines that are options by themselves: a marker, then the option text. */

@@ -33,6 +33,17 @@ test.each([
   expect(item!.pick).toBe(n);
 });
 
+test.each([
+  ["Which TWO of the following are NOT the company's responsibilities?", 2],
+  ['Which three tasks does AWS perform for Amazon RDS?', 3],
+  ['Which 2 statements are true?', 2],
+  // A number that counts something else is not how many to pick.
+  ['Which two Availability Zones does a Multi-AZ deployment use by default?', 1],
+  ['Which is true of a service that runs in two Regions?', 1],
+])('the stem "%s" asks for %i', (stem, n) => {
+  expect(parseExamItem(`${stem}\nA. a\nB. b\nC. c\nD. d\nE. e`)!.pick).toBe(n);
+});
+
 test('an option that wraps onto a second line stays one option', () => {
   const item = parseExamItem('Which is the customer’s responsibility?\nA. Patching the guest\n   operating system\nB. Physical security\nC. Hypervisor');
   expect(item!.options[0]!.text).toBe('Patching the guest operating system');
