@@ -18,6 +18,8 @@ function readPart(stem: string): Ask {
   // "Which statement describes how it is split?" asks for a true statement about a split, not for a shared task.
   if (/\bstatements?\b|how is (it|the responsibility|responsibility|this) (divided|split)|describes? how/.test(s)) return 'statement';
   if (/inherit|(entirely|fully|wholly) by aws/.test(s)) return 'inherited';
+  // The model's third kind of control: those only the customer has (zone security, its own services).
+  if (/customer[- ]specific/.test(s)) return 'customer';
   if (/shared control|(both|jointly)\b.*\b(aws|customer)|shared between/.test(s)) return 'shared';
   if (/benefit|advantage|\bhow does the model help\b/.test(s)) return 'benefit';
   if (/\b(true|correct|accurate)\b/.test(s)) return 'statement';

@@ -1,7 +1,6 @@
 // Reads one option (or a clause of one) as work and its owner: the task matcher and the cell of the
 // facts first, the duties of data/exam.yaml for work the matcher does not know. An option often names
-// no service when the stem already did ("A company runs Lambda functions. Which…?"), so the stem's one
-// service settles an option that its own words leave unsettled.
+// no service when the stem already did ("A company runs Lambda functions. Which…?").
 import { lookupFact } from '../kb/lookup';
 import type { Service } from '../kb/schema';
 import type { Interpreter } from '../nlu/interpret';
@@ -36,14 +35,13 @@ export function stemService(interpreter: Interpreter, stem: string): Service | u
 }
 
 /**
- * How the stem's service applies: 'first' for claims, whose stem names the service every statement is
- * about ("Which statements about AWS Lambda…"); 'fallback' for task options, read alone first, since the
- * service applied to every task overrode set-ups the option names and the matcher cannot see.
+ * The stem's one service is the setting of every option that names none of its own: "Which task does
+ * AWS perform for Lambda functions? … Maintaining the operating system" is about Lambda's OS, not the
+ * general rule's. (Read alone first instead, such options were judged by the default of the task.)
  */
-export function optionReader(kb: KnowledgeBase, interpreter: Interpreter, setting?: Service, use: 'first' | 'fallback' = 'fallback'): ReadOption {
+export function optionReader(kb: KnowledgeBase, interpreter: Interpreter, setting?: Service): ReadOption {
   return (text) => {
-    const first = readCell(kb, interpreter, text, use === 'first' ? setting : undefined);
-    const cell = !first.owner && setting && use === 'fallback' ? readCell(kb, interpreter, text, setting) : first;
+    const cell = readCell(kb, interpreter, text, setting);
     const duty = dutyOf(kb.exam, text);
     if (!duty) return cell;
     const fromDuty: Reading = { owner: duty.owner, inherited: duty.duty.inherited, reason: duty.duty.why, sources: [duty.duty.source] };

@@ -39,7 +39,9 @@ export interface ExamAnswer {
 
 /** How well an option's owner fits the ask: 2 clearly, 1 partly, 0 unknown, -1 not at all. */
 function fit(ask: Ask, r: Reading): number {
-  if (!r.owner) return 0;
+  // An owner that depends on a set-up the option does not name: its usual owner fits partly, and a
+  // different usual owner rules nothing out.
+  if (!r.owner) return r.usualOwner && r.usualOwner !== 'shared' && ask === r.usualOwner ? 1 : 0;
   switch (ask) {
     case 'customer':
       return r.owner === 'customer' ? 2 : r.owner === 'shared' ? 1 : -1;
@@ -102,14 +104,13 @@ function narrowToTheStem(read: Array<{ score: number; statement?: ExamStatement 
 const ASKS_FALSE = /\bnot\b|\bexcept\b|\bfalse\b|\bincorrect\b|\binaccurate\b|\bmisconception\b/i;
 
 export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: ExamItem): ExamAnswer {
-  const setting = stemService(interpreter, item.stem);
-  const who = whoOwns(optionReader(kb, interpreter, setting), item);
+  const readOption = optionReader(kb, interpreter, stemService(interpreter, item.stem));
+  const who = whoOwns(readOption, item);
   if (who) return who;
   const ask = readAsk(item.stem);
   const tools = answerToolItem(kb.exam, item, ask);
   if (tools) return tools;
   const claims = ask === 'statement' || ask === 'benefit';
-  const readOption = optionReader(kb, interpreter, setting, claims ? 'first' : 'fallback');
   const flip = claims && ASKS_FALSE.test(questionOf(item.stem));
   const read = item.options.map((o) => {
     if (claims) {
@@ -126,9 +127,16 @@ export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: Ex
   // Abstain unless every pick fits at least partly and the next option does not fit as well as the last pick
   // (a tie at the cut means the facts cannot tell the options apart).
   const cut = ranked[item.pick];
-  const clear = picked.every((p) => p.score >= 1) && (!cut || cut.score < picked[picked.length - 1]!.score);
-  const chosen = new Set(clear ? picked.map((p) => p.option.letter) : []);
-  const confidence = !clear ? 0 : picked.every((p) => p.score === 2) ? 0.9 : 0.6;
+  const fits = picked.every((p) => p.score >= 1) && (!cut || cut.score < picked[picked.length - 1]!.score);
+  // By elimination: every other option is clearly ruled out and exactly as many as asked are left, as a
+  // test taker would; less sure than a pick that fits on its own.
+  // An option left over whose task does not apply to the service read ("patching the DynamoDB servers")
+  // is work nobody asked of the customer, or a misread service: it never takes a pick this way.
+  const left = read.filter((r) => r.score >= 0);
+  const eliminated = !fits && left.length === item.pick && read.length - left.length >= 3 && left.every((r) => !r.reading.notApplicable);
+  const clear = fits || eliminated;
+  const chosen = new Set(fits ? picked.map((p) => p.option.letter) : eliminated ? left.map((p) => p.option.letter) : []);
+  const confidence = !clear ? 0 : eliminated ? 0.5 : picked.every((p) => p.score === 2) ? 0.9 : 0.6;
   return {
     ask,
     choices: [...chosen].sort(),
@@ -136,7 +144,7 @@ export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: Ex
     options: read.map(({ option, reading, score }) => ({
       letter: option.letter,
       text: option.text,
-      verdict: !clear || score === 0 ? 'unknown' : chosen.has(option.letter) ? 'right' : 'wrong',
+      verdict: !clear || (score === 0 && !eliminated) ? 'unknown' : chosen.has(option.letter) ? 'right' : 'wrong',
       reason: reading.reason,
       sources: reading.sources,
       fit: score,

@@ -138,3 +138,20 @@ describe('whole items', () => {
     expect(a.options[0]!.fit).toBeGreaterThan(0);
   });
 });
+
+describe('elimination', () => {
+  const answer = (text: string): ExamAnswer => answerItem(kb, interpreter, parseExamItem(text)!);
+  test('every other option clearly ruled out: the one left is picked, less surely', () => {
+    const a = answer(
+      "Which of the following is the customer's responsibility?\nA. Screening AWS employees before they get data center access\nB. Staffing security guards at AWS facilities\nC. Maintaining the hypervisor\nD. Writing the onboarding handbook for its new hires",
+    );
+    expect(a.choices).toEqual(['D']);
+    expect(a.confidence).toBeLessThan(0.6);
+  });
+  test('an option left whose task does not apply to the service never takes the pick', () => {
+    const a = answer(
+      "A company stores data in Amazon DynamoDB. Which is the company's responsibility?\nA. Patching the DynamoDB servers\nB. Maintaining the DynamoDB hardware\nC. Securing the data center\nD. Maintaining the hypervisor",
+    );
+    expect(a.choices).toEqual([]);
+  });
+});
