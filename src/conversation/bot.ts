@@ -12,11 +12,10 @@ import { compareCategories, compareServices } from './answers/compare';
 import { answerCategory, answerConcept } from './answers/concept';
 import { answerResponsibility } from './answers/responsibility';
 import { answerMatrix } from './answers/matrix';
-import { createHash } from 'node:crypto';
 import { answerExam, type ExamReplyOptions } from './answers/exam';
 import { parseExamItem } from '../exam/parse';
-import { answerItem } from '../exam/reason';
-import { EXAM_QUIZ_PREFIX, examQuizItem } from '../quiz/from-exam';
+import { EXAM_QUIZ_PREFIX } from '../quiz/from-exam';
+import { KeptItems } from './kept-items';
 import { outOfScopeReply } from './answers/out-of-scope';
 import { answerService } from './answers/service';
 import { helpReply, smalltalkReply, unknownReply } from './answers/small';
@@ -30,7 +29,7 @@ import type { DailyQuiz } from '../quiz/daily';
 import { PersonalQuiz } from '../quiz/personal';
 import type { Course } from '../onboarding/course';
 import { readOnboardingCommand, type OnboardingCommand } from '../onboarding/commands';
-import { MAX_EXAM_ITEM, type ExamItemStore, type QuizStore } from '../store/store';
+import type { ExamItemStore, QuizStore } from '../store/store';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
@@ -76,8 +75,6 @@ export interface BotOptions extends StateOptions {
   exams?: ExamItemStore;
 }
 
-/** A pasted item's id: a digest of its text, so the same paste is kept once. */
-const examId = (text: string): string => createHash('sha256').update(text.trim()).digest('base64url').slice(0, 24);
 
 const WHY_LABELS = new Set(['Keep in mind', 'Category', 'By category']);
 /** Typed words that move on within a quiz or a lesson ("next", "another", "skip"). */
@@ -108,6 +105,7 @@ export class Bot {
   private readonly poolById: Map<string, QuizItem>;
   private readonly states: ConversationStates;
   private readonly personal?: PersonalQuiz;
+  private readonly kept?: KeptItems;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -117,8 +115,9 @@ export class Bot {
     this.pool = quizPool(kb);
     this.poolById = new Map(this.pool.map((q) => [q.id, q]));
     this.states = new ConversationStates(options.state ?? new MemoryStateStore(), options);
+    if (options.exams) this.kept = new KeptItems(kb, this.interpreter, options.exams);
     if (options.cards)
-      this.personal = new PersonalQuiz(options.cards, this.pool, options.now ? () => new Date(options.now!()) : undefined, (id) => this.savedExamQuestion(id));
+      this.personal = new PersonalQuiz(options.cards, this.pool, options.now ? () => new Date(options.now!()) : undefined, async (id) => this.kept?.question(id));
   }
 
   /** One question with no conversation around it (the CLI's batch mode): nothing is remembered. */
@@ -153,11 +152,11 @@ export class Bot {
       await this.states.saveConversation(key, state);
       return turn;
     }
-    const keep = this.options.exams !== undefined && text.length <= MAX_EXAM_ITEM;
+    const keep = this.kept?.fits(text) === true;
     const turn = this.respond(text, state, keep);
     if (turn.reply.kind === 'exam' && keep) {
       // Kept before the reply goes out, so its "Show why" and "Add to my quiz" find it.
-      await this.options.exams!.saveExamItem(examId(text), text.trim());
+      await this.kept!.keep(text);
       this.remember(state, turn);
       await this.states.saveConversation(key, state);
       return turn;
@@ -264,13 +263,13 @@ export class Bot {
         return turn;
       }
       case 'exam-why': {
-        const item = await this.savedExamItem(action.itemId);
+        const item = await this.kept?.item(action.itemId);
         if (!item) return this.plain(notice('I no longer have that practice question: paste it again.'));
         return this.plain(answerExam(this.kb, this.interpreter, item, { itemId: action.itemId, canSave: this.personal !== undefined, expanded: true }));
       }
       case 'exam-save': {
         if (!this.personal) return this.plain(notice('Saving questions needs the quiz store, which is not set up here.'));
-        const question = await this.savedExamQuestion(`${EXAM_QUIZ_PREFIX}${action.itemId}`);
+        const question = await this.kept?.question(`${EXAM_QUIZ_PREFIX}${action.itemId}`);
         if (!question) return this.plain(notice("I can't add that one: I no longer have it, or I was not sure of its answer, or it has too many combinations of answers for a quiz."));
         const added = await this.personal.add(speaker.platform, speaker.user, question.id);
         return this.plain(
@@ -283,19 +282,6 @@ export class Bot {
         return this.plain(notice(FEEDBACK_THANKS[vote]));
       }
     }
-  }
-
-  /** A kept practice-exam item, read again; undefined when it is gone or no longer reads as an item. */
-  private async savedExamItem(id: string): Promise<ReturnType<typeof parseExamItem>> {
-    const text = await this.options.exams?.getExamItem(id);
-    return text === undefined ? undefined : parseExamItem(text);
-  }
-
-  /** A saved exam item as a quiz question, answered as the bot answers it (answers are deterministic). */
-  private async savedExamQuestion(quizId: string): Promise<QuizItem | undefined> {
-    const id = quizId.slice(EXAM_QUIZ_PREFIX.length);
-    const item = await this.savedExamItem(id);
-    return item && examQuizItem(id, item, answerItem(this.kb, this.interpreter, item));
   }
 
   /** A quiz question by id: the bank's, or a saved exam item. */
@@ -381,7 +367,7 @@ export class Bot {
     // A pasted practice-exam item is read as a whole, before any single question in it.
     const item = parseExamItem(text);
     if (item) {
-      const exam: ExamReplyOptions = keepExam ? { itemId: examId(text), canSave: this.personal !== undefined } : {};
+      const exam: ExamReplyOptions = keepExam && this.kept ? { itemId: this.kept.idOf(text), canSave: this.personal !== undefined } : {};
       return { reply: answerExam(this.kb, this.interpreter, item, exam), interpretation: synthetic(this.interpreter.interpret(''), 'exam') };
     }
     let interp = this.interpreter.interpret(text);
