@@ -3,6 +3,7 @@ import type { KnowledgeBase } from './knowledge-base';
 import type { Category, Concept, Owner, Service, Task } from '../kb/schema';
 import type { IntentName } from './intent-schema';
 import { classify } from './classify';
+import { CONTESTED_CONFIDENCE, ownerContested } from './contested';
 import { extractEntities, type Entities } from './entities';
 import type { Mention } from './gazetteer';
 import { buildLexicon, type Lexicon } from './lexicon';
@@ -123,15 +124,19 @@ export class Interpreter {
       const guessesCustomer = cues.some((c) => this.lexicon.presumesCustomer.has(c));
       if (guessesAws !== guessesCustomer) presumedOwner = guessesAws ? 'aws' : 'customer';
     }
+    let confidence = c.confidence;
+    if (c.intent === 'responsibility' && e.task && ownerContested(this.kb, e.task.task, e.task.contenders, e.services[0]))
+      confidence = Math.min(confidence, CONTESTED_CONFIDENCE);
     return {
       intent: c.intent,
       // Three decimals: rounding to two would lift 0.595 over the 0.6 threshold.
-      confidence: Math.round(c.confidence * 1000) / 1000,
+      confidence: Math.round(confidence * 1000) / 1000,
       rule: c.rule,
       services: e.services,
       servicesInOrder: e.servicesInOrder,
       task: e.task?.task,
-      taskAlternatives: e.task?.alternatives ?? [],
+      // The contenders first: they are the readings a "did you mean" should offer.
+      taskAlternatives: [...new Set([...(e.task?.contenders ?? []), ...(e.task?.alternatives ?? [])])],
       concepts: e.concepts,
       categories: e.categories,
       followUp,

@@ -16,6 +16,11 @@ export interface TaskMatch {
   /** Read from scene-setting words only ("securing", "patching"): a vague reading. */
   weak: boolean;
   alternatives: Task[];
+  /**
+   * Tasks whose rules tie with the winner on everything but where their words stand: the reading
+   * rests on word order alone, so an answer that differs between them is a guess.
+   */
+  contenders: Task[];
 }
 
 /** Whether typo repair changed any word of a span. */
@@ -24,6 +29,7 @@ export const spanFuzzy = (w: Words, start: number, end: number): boolean => w.co
 const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'my', 'your', 'their', 'its', 'his', 'her', 'this', 'that', 'aws', 'amazon']);
 const MODIFYING = new Set(['on', 'in', 'across', 'of', 'at', 'behind', 'under', 'inside', 'within', 'via', 'through', 'onto', 'from', 'with', 'over']);
 const HEAD_REACH = 4;
+const LIST_WORDS = new Set(['and', 'or', 'plus', 'nor']);
 const WHO = new Set(['who', 'whose', 'whom'].map(stem));
 const QUESTION_WORDS = new Set(['who', 'whose', 'whom', 'responsible', 'responsibility'].map(stem));
 
@@ -145,5 +151,24 @@ export function resolveTask(kb: KnowledgeBase, lex: Lexicon, terms: Mention[], s
     if (r.taskId === winner.taskId || alternatives.some((t) => t.id === r.taskId)) continue;
     if (r.terms.length === winner.terms.length) alternatives.push(kb.tasksById.get(r.taskId)!);
   }
-  return { task: kb.tasksById.get(best.taskId)!, rule: best, covered, fuzzy, weak: bestAt === undefined, alternatives };
+  const listed = (a: Mention, b: Mention): boolean => {
+    const [first, second] = a.start < b.start ? [a, b] : [b, a];
+    const between = w.fixed.slice(first.end, second.start).filter((x) => !DETERMINERS.has(x));
+    return between.length <= 3 && between.some((x) => LIST_WORDS.has(x));
+  };
+  const contenders: Task[] = [];
+  if (bestAt)
+    for (const r of matched) {
+      if (r.taskId === winner.taskId || contenders.some((t) => t.id === r.taskId)) continue;
+      const at = anchor(r);
+      // A compound ("network DDoS protection") or the same word read two ways is no tie of word order.
+      if (!at || at.start === bestAt.start || at.end === bestAt.start || bestAt.end === at.start) continue;
+      // Two things listed together ("the kernel and the runtime") are both asked about: the first answers.
+      if (listed(at, bestAt)) continue;
+      // Nor is a word that frames the question before "who", or one that modifies another task's word.
+      if (who >= 0 && at.start < who && bestAt.start > who) continue;
+      if (modifier(at, r)) continue;
+      if (strong(r) === strong(winner) && phrase(r) === 1 && phrase(winner) === 1) contenders.push(kb.tasksById.get(r.taskId)!);
+    }
+  return { task: kb.tasksById.get(best.taskId)!, rule: best, covered, fuzzy, weak: bestAt === undefined, alternatives, contenders };
 }
