@@ -16,7 +16,7 @@ function readPart(stem: string): Ask {
     .replace(/\baws (account|services?|cloud|management console|region)s?\b/g, 'the $1');
   const negated = /\bnot\b|\bexcept\b/.test(s);
   // "Which statement describes how it is split?" asks for a true statement about a split, not for a shared task.
-  if (/\bstatements?\b|how is (it|the responsibility|responsibility|this) (divided|split)|describes? how/.test(s)) return 'statement';
+  if (/\bstatements?\b|how is (it|the responsibility|responsibility|this) (divided|split)|describes? how|misconception|\bmyth\b/.test(s)) return 'statement';
   if (/inherit|(entirely|fully|wholly) by aws/.test(s)) return 'inherited';
   // The model's third kind of control: those only the customer has (zone security, its own services).
   if (/customer[- ]specific/.test(s)) return 'customer';

@@ -46,6 +46,7 @@ export function ofAndIn(text: string): boolean | undefined {
  * hosts": a party relieved of work says the other party does it.
  */
 const RELIEF = /^(.*?)\b(?:no longer (?:has|have|needs?) to|(?:does|do) not (?:have|need) to|without having to|(?:is|are) not responsible for|(?:is|are) released from)\s+(.+)$/i;
+const INHERITS = /^(?:the |each |a )?(?:customers?|companies|company|users?|you)\s+(?:can |fully |automatically )*inherits?\s+(.+)$/i;
 /** "The customer has no servers or operating systems to patch": the same relief, the work said backwards. */
 const NOTHING_TO = /^(.*?)\b(?:has|have) no (.+?) to (\w+)\b/i;
 /** AWS offering the means ("AWS provides the security group feature") is true whatever the customer does with them. */
@@ -95,8 +96,14 @@ function judgeClause(kb: KnowledgeBase, readOption: ReadOption, ask: Ask, text: 
     const doer: Owner = /\b(aws|amazon)\b/i.test(relief[1]!) ? 'customer' : 'aws';
     return { score: against(doer, work), reading: work };
   }
+  // "Customers inherit the physical controls of AWS": what is inherited is AWS's to run.
+  const inherits = INHERITS.exec(text);
+  if (inherits) {
+    const work = readOption(inherits[1]!);
+    return { score: against('aws', work), reading: work };
+  }
   const r = readOption(text);
-  const claim = claimedOwner(text) ?? (ask === 'benefit' && /\b(aws|amazon)\b/i.test(text) ? 'aws' : undefined);
+  const claim = claimedOwner(text);
   return { score: claim ? against(claim, r) : 0, reading: r };
 }
 

@@ -39,7 +39,10 @@ const expand = (text: string): string =>
     .replace(/[’‘]/g, "'")
     .replace(/can't|cannot/g, 'can not')
     .replace(/won't/g, 'will not')
-    .replace(/n't\b/g, ' not');
+    .replace(/n't\b/g, ' not')
+    // The model's two halves differ by one small word, so each is kept as one word of its own.
+    .replace(/\bsecurity of the cloud\b/g, 'securityofthecloud')
+    .replace(/\bsecurity in the cloud\b/g, 'securityinthecloud');
 
 /** The content words of a text, stemmed, in order. */
 export function contentWords(text: string): string[] {

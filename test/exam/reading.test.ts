@@ -46,6 +46,8 @@ describe('duties', () => {
     ['Registering an MFA device for the root user', 'customer'],
     ["Providing security awareness training to the customer's own employees", 'customer'],
     ['Awareness and training', 'shared'],
+    ['Security of the cloud', 'aws'],
+    ['Security in the cloud', 'customer'],
   ])('%s → %s', (text, owner) => expect(dutyOf(kb.exam, text)?.owner).toBe(owner));
   test('work named by no cue, or equally by both parties, is left unsettled', () => {
     expect(dutyOf(kb.exam, 'Choosing a colour for the dashboard')).toBeUndefined();
@@ -81,6 +83,13 @@ describe('claims', () => {
     expect(judge('AWS patches and fixes flaws in the infrastructure; the customer patches its guest operating systems and applications')).toBe(2);
     expect(judge("AWS patches the customer's applications; the customer patches the host operating system")).toBe(-1);
   });
+  test('what customers inherit is AWS’s to run', () => {
+    expect(judge('Customers inherit the physical and environmental controls of AWS')).toBe(2);
+    expect(judge('Customers inherit the IAM policies of AWS')).toBe(-1);
+  });
+  test('"AWS" as a modifier is not AWS as the party that acts', () => {
+    expect(judge('Full physical access to AWS data centers', 'benefit')).toBe(0);
+  });
   test('a party relieved of work claims the other does it', () => {
     expect(judge('It no longer has to replace failed server hardware', 'benefit')).toBe(2);
     expect(judge('It no longer has to manage user access', 'benefit')).toBe(-1);
@@ -113,6 +122,8 @@ describe('the ask', () => {
     expect(readAsk('Configuration management is a shared control. Which part of it is the customer’s responsibility?')).toBe('customer');
     expect(readAsk('Awareness and training is a shared control. How is the responsibility divided?')).toBe('statement');
     expect(readAsk('Which controls are met entirely by AWS and documented in its audit reports?')).toBe('inherited');
+    expect(readAsk('Which is a misconception about the AWS shared responsibility model?')).toBe('statement');
+    expect(readAsk('Which is an example of a customer-specific control?')).toBe('customer');
   });
 });
 
