@@ -10,6 +10,7 @@ import { buildLexicon, type Lexicon } from './lexicon';
 import { stem } from './normalize';
 import type { OutOfScope } from './scope';
 import { ExampleIndex, type Example } from './similarity';
+import { matchWordSets } from './word-set-cues';
 
 export interface Interpretation {
   intent: IntentName;
@@ -71,7 +72,7 @@ function delexicalize(e: Entities): string[] {
 function namedVariants(lex: Lexicon, stems: readonly string[]): string[] {
   const found = lex.variants.scan(stems);
   const kept = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
-  return [...new Set(kept.map((m) => m.id))];
+  return [...new Set([...kept.map((m) => m.id), ...matchWordSets(lex.variantSets, stems)])];
 }
 
 const WHO = new Set(['who', 'whose', 'whom', 'whos'].map(stem));

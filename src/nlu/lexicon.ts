@@ -6,6 +6,7 @@ import { Gazetteer } from './gazetteer';
 import { buildScopeWords, type ScopeWords } from './scope';
 import { stem, tokenize } from './normalize';
 import { SpellingCorrector } from './spelling';
+import { isWordSet, parseWordSet, type WordSetCue } from './word-set-cues';
 
 /** Task phrases are stored as terms named "=<task id>", so one rule shape serves both. */
 export const taskPhraseTerm = (taskId: string): string => `=${taskId}`;
@@ -34,6 +35,8 @@ export interface Lexicon {
   chooses: ReadonlySet<string>;
   /** The set-ups that flip an owner ("imported certificate"), scanned apart so they never hide a task word. */
   variants: Gazetteer;
+  /** Set-ups named by word sets rather than phrases ("rds + manages + master password"). */
+  variantSets: readonly WordSetCue[];
   scope: ScopeWords;
   /** Services that, named beside another, are the means rather than the subject (KMS, Secrets Manager…). */
   supportingServices: ReadonlySet<string>;
@@ -101,7 +104,12 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const chooses = cueSet(kb.context.chooses);
 
   const variants = new Gazetteer();
-  for (const v of kb.variants.values()) for (const cue of v.cues) variants.add(remember(cue), { kind: 'variant', id: v.id });
+  const variantSets: WordSetCue[] = [];
+  for (const v of kb.variants.values())
+    for (const cue of v.cues) {
+      if (isWordSet(cue)) variantSets.push(parseWordSet(v.id, cue, (p) => remember(p)));
+      else variants.add(remember(cue), { kind: 'variant', id: v.id });
+    }
 
   // Scope words are known words, never targets of typo repair ("azure" must not become anything else).
   const scope = buildScopeWords(kb, (p) => remember(p, false));
@@ -110,6 +118,6 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const w of surface) knownStems.add(stem(w));
   const speller = new SpellingCorrector(targets);
   for (const w of surface) speller.addKnown(w);
-  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, chooses, variants, scope, supportingServices: new Set(kb.context.supportingServices) };
+  return { gazetteer: g, speller, knownStems, rules, cueIntents, followUpCues, whyCues, presumesAws, presumesCustomer, decides, performs, chooses, variants, variantSets, scope, supportingServices: new Set(kb.context.supportingServices) };
 }
 
