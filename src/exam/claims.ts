@@ -22,7 +22,8 @@ export function claimedOwner(text: string): Owner | undefined {
   // Otherwise the sentence's subject says who it is about: "AWS writes…", "For EC2, the customer keeps…".
   const subject = s.replace(/^for [^,]{1,60},\s*/, '');
   if (/^(aws|amazon web services|amazon)\b/.test(subject)) return 'aws';
-  if (/^(the |each |a )?(customers?|company|user|users|you|developers?)\b/.test(subject)) return 'customer';
+  // "Customers can download AWS's reports" tells what a customer may do, not whose work it is.
+  if (/^(the |each |a )?(customers?|company|user|users|you|developers?)\b(?! (?:can|may|could)\b)/.test(subject)) return 'customer';
   return undefined;
 }
 

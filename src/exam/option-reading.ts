@@ -28,10 +28,30 @@ export const NAMES: Record<Owner, string> = { aws: 'AWS', customer: 'the custome
 /** Tasks whose controls a customer inherits whole from AWS (the model's "inherited controls"). */
 const INHERITED = new Set(['physical-security', 'hardware', 'media-disposal', 'global-infrastructure', 'hypervisor', 'host-os-patching']);
 
-/** The one service a stem is about, when it names exactly one. */
+/**
+ * The one service a stem is about, when it names exactly one. A service named only as what the other
+ * replaces ("DynamoDB instead of a database on EC2") is not the one the item is about.
+ */
 export function stemService(interpreter: Interpreter, stem: string): Service | undefined {
   const services = interpreter.interpret(stem).services;
-  return services.length === 1 ? services[0] : undefined;
+  if (services.length === 1) return services[0];
+  const about = stem.replace(/\b(?:instead of|rather than|compared (?:with|to)|versus|vs\.?)\s.*$/i, '');
+  if (services.length !== 2 || about === stem) return undefined;
+  const left = interpreter.interpret(about).services;
+  return left.length === 1 ? left[0] : undefined;
+}
+
+/**
+ * Does the task have this owner on every kind of service? "Which responsibility stays with the
+ * customer no matter which service it uses?" asks for one that does (its data), not one that moves
+ * with the service (the guest OS). Checked on each category's first example service.
+ */
+export function ownerEverywhere(kb: KnowledgeBase, taskId: string, owner: Owner): boolean {
+  for (const category of kb.categories.values()) {
+    const cell = lookupFact(kb, taskId, category.examples[0]);
+    if (!cell.applies || cell.owner !== owner) return false;
+  }
+  return true;
 }
 
 /**

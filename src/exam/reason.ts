@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../nlu/knowledge-base';
 import type { Owner } from '../reply/reply';
 import { questionOf, readAsk, type Ask } from './ask';
 import { judgeClaim, relevance } from './claims';
-import { optionReader, stemService, type Reading, type ReadOption } from './option-reading';
+import { optionReader, ownerEverywhere, stemService, type Reading, type ReadOption } from './option-reading';
 import type { ExamItem } from './parse';
 import { answerToolItem } from './tool-item';
 
@@ -69,7 +69,9 @@ function ownerOption(text: string): Owner | 'other' | undefined {
 function whoOwns(readOption: ReadOption, item: ExamItem): ExamAnswer | undefined {
   const owners = item.options.map((o) => ownerOption(o.text));
   if (owners.filter((o) => o !== undefined).length < item.options.length - 1) return undefined;
-  const r = readOption(item.stem.replace(/^.*?\bwho\b/i, 'who'));
+  // The question after "who" names the work, else the scene before it does ("A developer made a bucket public. Who…?").
+  const asked = readOption(item.stem.replace(/^.*?\bwho\b/i, 'who'));
+  const r = asked.owner ? asked : readOption(item.stem);
   const match = r.owner ? item.options.filter((_, i) => owners[i] === r.owner) : [];
   const clear = match.length === 1 && item.pick === 1;
   return {
@@ -112,6 +114,7 @@ export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: Ex
   if (tools) return tools;
   const claims = ask === 'statement' || ask === 'benefit';
   const flip = claims && ASKS_FALSE.test(questionOf(item.stem));
+  const everywhere = /no matter (?:which|what)|regardless of|whichever|every (?:aws )?service|all (?:aws )?services|any (?:aws )?service/i.test(item.stem);
   const read = item.options.map((o) => {
     if (claims) {
       const j = judgeClaim(kb, readOption, ask, o.text);
@@ -119,7 +122,10 @@ export function answerItem(kb: KnowledgeBase, interpreter: Interpreter, item: Ex
       return { option: o, reading: j.reading ?? readOption(o.text), score, statement: flip ? undefined : j.statement };
     }
     const r = readOption(o.text);
-    return { option: o, reading: r, score: ask === 'unknown' ? 0 : fit(ask, r), statement: undefined };
+    let score = ask === 'unknown' ? 0 : fit(ask, r);
+    // Asked for what stays with a party on every service, a task whose owner moves with the service fits only partly.
+    if (everywhere && score === 2 && r.taskId && (ask === 'customer' || ask === 'aws') && !ownerEverywhere(kb, r.taskId, ask)) score = 1;
+    return { option: o, reading: r, score, statement: undefined };
   });
   if (claims) narrowToTheStem(read, item);
   const ranked = [...read].sort((a, b) => b.score - a.score);

@@ -33,7 +33,7 @@ test('every item is recognised as an exam item with one verdict per option', () 
   }
 });
 
-test('fully right on at least 88 % of the items; wrongly picked options at most 3 % (floors, not the target)', () => {
+test('fully right on at least 90 % of the items; wrongly picked options at most 3 % (floors, not the target)', () => {
   const bot = new Bot(loadKnowledgeBase());
   let full = 0;
   let wrong = 0;
@@ -44,6 +44,6 @@ test('fully right on at least 88 % of the items; wrongly picked options at most 
     if (a.choices!.join() === item.answer.join()) full++;
     wrong += a.choices!.filter((c) => !item.answer.includes(c)).length;
   }
-  expect(full / items.length).toBeGreaterThanOrEqual(0.88);
+  expect(full / items.length).toBeGreaterThanOrEqual(0.9);
   expect(wrong / options).toBeLessThanOrEqual(0.03);
 });

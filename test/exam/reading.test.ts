@@ -4,7 +4,7 @@
 import { readAsk, questionOf } from '../../src/exam/ask';
 import { claimedOwner, judgeClaim } from '../../src/exam/claims';
 import { dutyOf } from '../../src/exam/duties';
-import { optionReader } from '../../src/exam/option-reading';
+import { optionReader, ownerEverywhere, stemService } from '../../src/exam/option-reading';
 import { parseExamItem } from '../../src/exam/parse';
 import { answerItem, type ExamAnswer } from '../../src/exam/reason';
 import { matchStatement } from '../../src/exam/statements';
@@ -164,5 +164,23 @@ describe('elimination', () => {
       "A company stores data in Amazon DynamoDB. Which is the company's responsibility?\nA. Patching the DynamoDB servers\nB. Maintaining the DynamoDB hardware\nC. Securing the data center\nD. Maintaining the hypervisor",
     );
     expect(a.choices).toEqual([]);
+  });
+});
+
+describe('the service an item is about', () => {
+  test('a service named only as what the other replaces is not the setting', () => {
+    expect(stemService(interpreter, 'Which are benefits of using Amazon DynamoDB instead of running a database on Amazon EC2?')?.id).toBe('dynamodb');
+    expect(stemService(interpreter, 'Compare Amazon EC2 and Amazon RDS.')).toBeUndefined();
+  });
+  test('"no matter which service": a task whose owner moves with the service fits only partly', () => {
+    expect(ownerEverywhere(kb, 'guest-os-patching', 'customer')).toBe(false);
+    const a = answerItem(
+      kb,
+      interpreter,
+      parseExamItem(
+        'Which responsibility stays with the customer regardless of the AWS service it uses?\nA. Patching the guest operating system\nB. Classifying its data and deciding how to protect it\nC. Maintaining the hypervisor\nD. Securing the data centers',
+      )!,
+    );
+    expect(a.choices).toEqual(['B']);
   });
 });
