@@ -69,6 +69,9 @@ export function optionReader(kb: KnowledgeBase, interpreter: Interpreter, settin
     if (cell.owner === duty.owner) return { ...cell, inherited: cell.inherited || duty.duty.inherited };
     // A shared task has a part on each side; an option that names whose part ("training AWS staff") is that side's.
     if (cell.owner === 'shared') return fromDuty;
+    // Data centers, hardware and the hypervisor hold no work of the customer's: an option that names them
+    // ("controlling who can physically enter the data center") is about AWS's layer, whatever task its verb suggests.
+    if (duty.duty.inherited && duty.owner === 'aws') return fromDuty;
     return { reason: `${cell.reason} It also names work that is ${NAMES[duty.owner]}'s, so the option is unclear.`, sources: cell.sources };
   };
 }

@@ -52,6 +52,9 @@ describe('duties', () => {
   test('work named by no cue, or equally by both parties, is left unsettled', () => {
     expect(dutyOf(kb.exam, 'Choosing a colour for the dashboard')).toBeUndefined();
   });
+  test('an option naming the data centers is about AWS’s layer, whatever task its verb suggests', () => {
+    expect(optionReader(kb, interpreter)('Controlling who can physically enter the data center').owner).toBe('aws');
+  });
   test("a shared task's part named by its party is that party's ('training AWS staff' is AWS's)", () => {
     expect(optionReader(kb, interpreter)('Providing security training to AWS employees').owner).toBe('aws');
   });
