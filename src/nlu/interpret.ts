@@ -4,6 +4,7 @@ import type { Category, Concept, Owner, Service, Task } from '../kb/schema';
 import type { IntentName } from './intent-schema';
 import { classify } from './classify';
 import { CONTESTED_CONFIDENCE, ownerContested } from './contested';
+import { serviceOfVariants } from './variant-service';
 import { extractEntities, type Entities } from './entities';
 import type { Mention } from './gazetteer';
 import { buildLexicon, type Lexicon } from './lexicon';
@@ -125,16 +126,22 @@ export class Interpreter {
       const guessesCustomer = cues.some((c) => this.lexicon.presumesCustomer.has(c));
       if (guessesAws !== guessesCustomer) presumedOwner = guessesAws ? 'aws' : 'customer';
     }
+    const variants = e.task ? namedVariants(this.lexicon, e.words.stems) : [];
+    let services = e.services;
+    if (c.intent === 'responsibility' && e.task && services.length === 0) {
+      const implied = serviceOfVariants(this.kb, e.task.task, variants);
+      if (implied) services = [implied];
+    }
     let confidence = c.confidence;
-    if (c.intent === 'responsibility' && e.task && ownerContested(this.kb, e.task.task, e.task.contenders, e.services[0]))
+    if (c.intent === 'responsibility' && e.task && ownerContested(this.kb, e.task.task, e.task.contenders, services[0]))
       confidence = Math.min(confidence, CONTESTED_CONFIDENCE);
     return {
       intent: c.intent,
       // Three decimals: rounding to two would lift 0.595 over the 0.6 threshold.
       confidence: Math.round(confidence * 1000) / 1000,
       rule: c.rule,
-      services: e.services,
-      servicesInOrder: e.servicesInOrder,
+      services,
+      servicesInOrder: services === e.services ? e.servicesInOrder : services,
       task: e.task?.task,
       // The contenders first: they are the readings a "did you mean" should offer.
       taskAlternatives: [...new Set([...(e.task?.contenders ?? []), ...(e.task?.alternatives ?? [])])],
@@ -147,7 +154,7 @@ export class Interpreter {
       outOfScope: e.outOfScope,
       // Set-ups and the side asked for only matter to a question about a task.
       aspect: e.task ? readAspect(this.lexicon, e) : undefined,
-      variants: e.task ? namedVariants(this.lexicon, e.words.stems) : [],
+      variants,
     };
   }
 }
