@@ -1,6 +1,7 @@
 // The mechanisms an exam item is read with, each on its own: words and stems, whose duty an option
 // names, a canonical statement (with its party and its "not"), claims of two clauses, tools by purpose,
 // and the question a stem asks.
+import fc from 'fast-check';
 import { readAsk, questionOf } from '../../src/exam/ask';
 import { claimedOwner, judgeClaim } from '../../src/exam/claims';
 import { dutyOf } from '../../src/exam/duties';
@@ -185,5 +186,21 @@ describe('the service an item is about', () => {
       )!,
     );
     expect(a.choices).toEqual(['B']);
+  });
+});
+
+describe('on any text', () => {
+  // Options are pasted text: every reading must return, quickly, with a verdict per option and picks
+  // only as many as asked.
+  test('answerItem never throws and picks 0 or `pick` options', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.array(fc.string({ minLength: 1, maxLength: 120 }), { minLength: 3, maxLength: 5 }), (stem, texts) => {
+        const item = { stem: `Which is true? ${stem}`, options: texts.map((text, i) => ({ letter: 'ABCDE'[i]!, text })), pick: 1 };
+        const a = answerItem(kb, interpreter, item);
+        expect(a.options).toHaveLength(texts.length);
+        expect([0, 1]).toContain(a.choices.length);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
