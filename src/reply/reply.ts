@@ -85,6 +85,18 @@ export interface Reply {
    * text shows it instead of `sections`.
    */
   details?: { label: string; sections: Section[]; action?: Action };
+  /**
+   * Content that is a table (the responsibility matrix): plain-text cells, the first column naming each
+   * row. Platforms draw it as a table; text shows each row as a line (tableSections), before `sections`.
+   */
+  table?: { columns: string[]; rows: string[][] };
+}
+
+/** A table as sections, a row to a line: "Guest OS patching: Amazon EC2: You · Amazon S3: n/a". */
+export function tableSections(reply: Reply): Section[] {
+  const t = reply.table;
+  if (!t) return [];
+  return t.rows.map((row) => ({ label: row[0] ?? '', text: t.columns.slice(1).map((c, j) => `${c}: ${row[j + 1] ?? ''}`).join(' · ') }));
 }
 
 /** A quiz's choices are its answers: every one must be offered (a quiz click carries one digit, so ten at most). */
@@ -92,7 +104,7 @@ export const MAX_ANSWER_CHOICES = 10;
 export const choicesAreAnswers = (reply: Reply): boolean => reply.kind === 'quiz-question' || reply.kind === 'quiz-post';
 
 /** The sections a renderer without folding shows: the full form when the reply has one. */
-export const fullSections = (reply: Reply): Section[] => reply.details?.sections ?? reply.sections;
+export const fullSections = (reply: Reply): Section[] => [...tableSections(reply), ...(reply.details?.sections ?? reply.sections)];
 
 export const OWNER_LABEL: Record<Owner, string> = { aws: 'AWS', customer: 'You', shared: 'Shared' };
 export const OWNER_PHRASE: Record<Owner, string> = {

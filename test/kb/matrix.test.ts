@@ -7,6 +7,12 @@ import { loadKnowledgeBase } from '../../src/nlu/knowledge-base';
 import { lookupFact } from '../../src/kb/lookup';
 import { buildMatrix } from '../../src/kb/matrix';
 import { runCli } from '../support/run-cli';
+import { tableSections } from '../../src/reply/reply';
+import { plainText } from '../../src/reply/plain-text';
+import { renderBlocks } from '../../src/adapters/slack/blocks';
+import { renderCard } from '../../src/adapters/teams/cards';
+import { validateMessage } from '../stand-ins/slack-web-api';
+import { validateAdaptiveCard } from '../stand-ins/teams-connector';
 
 let kb: KnowledgeBase;
 let bot: Bot;
@@ -92,10 +98,29 @@ describe('whosejob kb matrix', () => {
 });
 
 describe('the matrix in chat', () => {
-  test('"responsibility matrix for ec2, rds and s3" → one row per task, the same cells', () => {
+  test('"responsibility matrix for ec2, rds and s3" → a table, one row per task, the same cells', () => {
     const turn = bot.answerOnce('responsibility matrix for ec2, rds and s3');
     expect(turn.reply.intent).toBe('matrix');
-    const guest = turn.reply.sections.find((s) => s.label === 'Guest OS patching');
+    expect(turn.reply.table?.columns).toEqual(['Task', 'Amazon EC2', 'Amazon RDS', 'Amazon S3']);
+    expect(turn.reply.table?.rows.find((r) => r[0] === 'Guest OS patching')).toEqual(['Guest OS patching', 'You', 'AWS', 'n/a']);
+    // Text (the console, the JSON answer) shows a row to a line.
+    const guest = tableSections(turn.reply).find((s) => s.label === 'Guest OS patching');
     expect(guest?.text).toBe('Amazon EC2: You · Amazon RDS: AWS · Amazon S3: n/a');
+    expect(plainText(turn.reply)).toContain('Guest OS patching: Amazon EC2: You · Amazon RDS: AWS · Amazon S3: n/a');
+  });
+
+  test('Slack draws a table block and Teams a Table element, header first, each passing its platform checks', () => {
+    const reply = bot.answerOnce('responsibility matrix for ec2, rds and s3').reply;
+    const message = renderBlocks(reply, { question: 'q' });
+    expect(validateMessage({ blocks: message.blocks })).toBeUndefined();
+    const tables = message.blocks.filter((b) => b.type === 'table') as Array<{ rows: Array<Array<{ type: string; text: string }>> }>;
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows[0]!.map((c) => c.text)).toEqual(['Task', 'Amazon EC2', 'Amazon RDS', 'Amazon S3']);
+    expect(tables[0]!.rows.map((r) => r.map((c) => c.text))).toContainEqual(['Guest OS patching', 'You', 'AWS', 'n/a']);
+    const card = renderCard(reply, { question: 'q' });
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    const table = card.body.find((e) => e.type === 'Table') as { rows: Array<{ cells: Array<{ items: Array<{ text: string }> }> }> };
+    expect(table.rows[0]!.cells.map((c) => c.items[0]!.text)).toEqual(['Task', 'Amazon EC2', 'Amazon RDS', 'Amazon S3']);
+    expect(table.rows.map((r) => r.cells.map((c) => c.items[0]!.text))).toContainEqual(['Guest OS patching', 'You', 'AWS', 'n/a']);
   });
 });

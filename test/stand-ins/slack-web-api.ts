@@ -98,6 +98,9 @@ export function validateMessage(args: Args): { error: string; problems: string[]
     problems.push(`${blocks.length} blocks (max ${SLACK_LIMITS.blocksPerMessage})`);
   }
   blocks.forEach((block: unknown, i) => checkBlock(block, `blocks[${i}]`, problems));
+  // Slack takes one table block per message.
+  const tables = blocks.filter((b: unknown) => isObject(b) && b.type === 'table').length;
+  if (tables > 1) problems.push(`${tables} table blocks (max 1)`);
   return problems.length > 0 ? { error: 'invalid_blocks', problems } : undefined;
 }
 
@@ -150,6 +153,26 @@ function checkBlock(block: unknown, where: string, problems: string[]): void {
         problems.push(`${where}.elements has ${block.elements.length} items (max ${SLACK_LIMITS.actionsElements})`);
       }
       block.elements.forEach((e: unknown, j) => checkElement(e, `${where}.elements[${j}]`, problems));
+      break;
+    }
+    case 'table': {
+      // https://docs.slack.dev/reference/block-kit/blocks/table-block: at most 100 rows of at most 20
+      // cells, each raw_text (or raw_number / rich_text) with some text.
+      if (!Array.isArray(block.rows) || block.rows.length === 0) {
+        problems.push(`${where}.rows is empty`);
+        break;
+      }
+      if (block.rows.length > 100) problems.push(`${where}.rows has ${block.rows.length} rows (max 100)`);
+      block.rows.forEach((row: unknown, r) => {
+        if (!Array.isArray(row) || row.length === 0 || row.length > 20) {
+          problems.push(`${where}.rows[${r}] must hold 1 to 20 cells`);
+          return;
+        }
+        row.forEach((cell: unknown, c) => {
+          if (!isObject(cell) || !['raw_text', 'raw_number', 'rich_text'].includes(String(cell.type))) problems.push(`${where}.rows[${r}][${c}] is not a table cell`);
+          else if (cell.type === 'raw_text' && (typeof cell.text !== 'string' || cell.text.length === 0)) problems.push(`${where}.rows[${r}][${c}] has no text`);
+        });
+      });
       break;
     }
     case 'context': {

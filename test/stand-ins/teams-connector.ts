@@ -111,7 +111,7 @@ export const TEAMS_CARD_RULES = {
   version: '1.5',
   maxActions: 6,
   maxBytes: 28 * 1024,
-  elements: new Set(['TextBlock', 'Container', 'ColumnSet', 'Column', 'FactSet', 'Image', 'ActionSet']),
+  elements: new Set(['TextBlock', 'Container', 'ColumnSet', 'Column', 'FactSet', 'Image', 'ActionSet', 'Table']),
   actions: new Set(['Action.Submit', 'Action.OpenUrl', 'Action.Execute', 'Action.ShowCard']),
 } as const;
 
@@ -174,6 +174,25 @@ export function validateAdaptiveCard(card: unknown): string[] {
         case 'ColumnSet':
           checkElements(element.columns, `${at}.columns`);
           break;
+        case 'Table': {
+          // Adaptive Cards 1.5: rows of TableRow, each of TableCell holding elements, one cell per column.
+          const columns = Array.isArray(element.columns) ? element.columns.length : 0;
+          if (columns === 0) problems.push(`${at}.columns is empty`);
+          if (!Array.isArray(element.rows)) problems.push(`${at}.rows is not an array`);
+          else
+            element.rows.forEach((row: unknown, r) => {
+              if (!isObject(row) || row.type !== 'TableRow' || !Array.isArray(row.cells)) {
+                problems.push(`${at}.rows[${r}] is not a TableRow with cells`);
+                return;
+              }
+              if (row.cells.length !== columns) problems.push(`${at}.rows[${r}] has ${row.cells.length} cells for ${columns} columns`);
+              row.cells.forEach((cell: unknown, c) => {
+                if (!isObject(cell) || cell.type !== 'TableCell') problems.push(`${at}.rows[${r}].cells[${c}] is not a TableCell`);
+                else checkElements(cell.items, `${at}.rows[${r}].cells[${c}].items`);
+              });
+            });
+          break;
+        }
         case 'ActionSet':
           if (Array.isArray(element.actions)) element.actions.forEach((a: unknown, j) => checkAction(a, `${at}.actions[${j}]`));
           break;

@@ -14,6 +14,10 @@ export const LIMITS = {
   buttonValue: 2000,
   actionsElements: 25,
   contextElements: 10,
+  // The table block: 100 rows of at most 20 cells.
+  tableRows: 100,
+  tableColumns: 20,
+  tableCell: 200,
 } as const;
 
 export const ACTION = {
@@ -129,6 +133,19 @@ function choiceBlocks(reply: Reply): KnownBlock[] {
 const restatesChoices = (reply: Reply, s: Section): boolean =>
   (reply.kind === 'quiz-question' || reply.kind === 'quiz-post') && reply.choices.length > 0 && reply.choices.every((c) => s.text.includes(c.label));
 
+/** Slack's table block: plain-text cells (raw_text is never read as mrkdwn), the header first, at most 100 rows of 20. */
+function tableBlock(table: NonNullable<Reply['table']>): KnownBlock {
+  const cell = (text: string): { type: 'raw_text'; text: string } => ({ type: 'raw_text', text: cutText(text, LIMITS.tableCell) || '—' });
+  const width = Math.min(table.columns.length, LIMITS.tableColumns);
+  const row = (cells: string[]): Array<{ type: 'raw_text'; text: string }> => Array.from({ length: width }, (_, i) => cell(cells[i] ?? ''));
+  return {
+    type: 'table',
+    block_id: 'whosejob_table',
+    column_settings: [{ is_wrapped: true }],
+    rows: [row(table.columns), ...table.rows.slice(0, LIMITS.tableRows - 1).map(row)],
+  };
+}
+
 /**
  * A reply in short, for Block Kit, which cannot fold: a button brings the full answer in the message's
  * place; with nothing for the button to fetch, the full answer comes at once.
@@ -148,6 +165,7 @@ export function renderBlocks(folded: Reply, options: RenderOptions): SlackMessag
   blocks.push(header);
   const badge = reply.owner ? `${BADGE[reply.owner]}\n` : '';
   blocks.push(mrkdwnSection(`${badge}${fit(reply.summary, LIMITS.sectionText - badge.length)}`));
+  if (reply.table) blocks.push(tableBlock(reply.table));
   const choices = choiceBlocks(reply);
   // Room for the closing blocks (sources, the choices and their label, share and feedback) is kept whatever the content.
   const room = LIMITS.blocks - blocks.length - 3 - choices.length;

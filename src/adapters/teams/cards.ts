@@ -89,7 +89,10 @@ export function cardSizeBound(reply: Reply, question: string): number {
   // A label shows as text, and its action is carried in the card's data (encoded, never longer than its JSON).
   for (const c of reply.choices) chars += 2 * c.label.length + JSON.stringify(c.action).length;
   const lines = (ss: Section[]): number => ss.reduce((n, s) => n + 1 + s.text.split('\n').length, 0);
-  const elements = lines(reply.sections) + lines(reply.details?.sections ?? []) + 2 + reply.sources.length + 3 * reply.choices.length + 8;
+  // A table's cells: each its own TextBlock in a TableCell (three elements' worth of JSON apiece).
+  const cells = reply.table ? [reply.table.columns, ...reply.table.rows].flat() : [];
+  for (const c of cells) chars += Math.min(c.length, 200);
+  const elements = lines(reply.sections) + lines(reply.details?.sections ?? []) + 2 + 3 * cells.length + reply.sources.length + 3 * reply.choices.length + 8;
   return 2 * 6 * chars + 200 * elements + 1024;
 }
 
@@ -145,6 +148,22 @@ function shrinkAction(a: CardElement): void {
 const restatesChoices = (reply: Reply, s: Section): boolean =>
   (reply.kind === 'quiz-question' || reply.kind === 'quiz-post') && reply.choices.length > 0 && reply.choices.every((c) => s.text.includes(c.label));
 
+/** A table (Adaptive Cards 1.5 Table): the header row in bold, the first column wider. */
+function tableElement(t: NonNullable<Reply['table']>): CardElement {
+  // No row style: an accent header row reads at 1.1:1 in Teams' dark theme (measured by the render test).
+  const row = (cells: string[], header: boolean): CardElement => ({
+    type: 'TableRow',
+    cells: cells.map((c) => ({ type: 'TableCell', items: [textBlock(escapeCardMarkdown(cutText(c, 200)), header ? { weight: 'Bolder' } : {})] })),
+  });
+  return {
+    type: 'Table',
+    firstRowAsHeader: true,
+    showGridLines: true,
+    columns: t.columns.map((_, i) => ({ width: i === 0 ? 2 : 1 })),
+    rows: [row(t.columns, true), ...t.rows.map((r) => row(r, false))],
+  };
+}
+
 /** A section's heading, then its text a line to a TextBlock (hosts differ on line breaks inside one). */
 function sectionBlocks(s: Section): CardElement[] {
   const lines = cutText(s.text, CARD_LIMITS.textChars).split('\n').filter((l) => l.trim());
@@ -194,7 +213,7 @@ export function renderCard(reply: Reply, options: CardOptions): AdaptiveCard {
   if (reply.personalViews)
     card.refresh = { action: { type: 'Action.Execute', verb: EXECUTE_VERB, data: actionData(reply.personalViews.action) }, userIds: reply.personalViews.users };
   const assemble = (): void => {
-    card.body = [...head, ...sections.flat(), ...sources, ...(choices?.elements ?? [])];
+    card.body = [...head, ...(reply.table ? [tableElement(reply.table)] : []), ...sections.flat(), ...sources, ...(choices?.elements ?? [])];
     card.actions = details ? [details, ...feedback] : feedback;
   };
   assemble();

@@ -279,6 +279,7 @@ const REAL: Array<[string, () => Promise<Reply>, ReplyKind]> = [
   ['do we encrypt S3 or does AWS?', async () => bot.answerOnce('do we encrypt S3 or does AWS?').reply, 'answer'],
   ['pathces', async () => bot.answerOnce('pathces').reply, 'did-you-mean'],
   ['compare ec2 and lambda', async () => bot.answerOnce('compare ec2 and lambda').reply, 'answer'],
+  ['responsibility matrix for ec2, rds and s3', async () => bot.answerOnce('responsibility matrix for ec2, rds and s3').reply, 'answer'],
   ['quiz me', async () => bot.answerOnce('quiz me').reply, 'quiz-question'],
   ['quiz me, then 1', () => answer('quiz me', '1'), 'quiz-verdict'],
   ['onboard me', async () => bot.answerOnce('onboard me').reply, 'lesson'],
